@@ -1,0 +1,43 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "migrate",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "migrate", targets: ["migrate"]),
+        .library(name: "MigrateKit", targets: ["MigrateKit"]),
+        .library(name: "MigrateTesting", targets: ["MigrateTesting"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CSQLite", path: "Sources/CSQLite", pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]),
+        .systemLibrary(
+            name: "CLibPQ", path: "Sources/CLibPQ", pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"]), .brew(["libpq"])]),
+        .systemLibrary(
+            name: "CMariaDB", path: "Sources/CMariaDB", pkgConfig: "libmariadb",
+            providers: [.apt(["libmariadb-dev"]), .brew(["mariadb-connector-c"])]),
+        .target(
+            name: "MigrateKit",
+            dependencies: [
+                "CSQLite", "CLibPQ", "CMariaDB",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
+        .target(name: "MigrateTesting", dependencies: ["MigrateKit"]),
+        .executableTarget(
+            name: "migrate",
+            dependencies: [
+                "MigrateKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .testTarget(name: "MigrateKitTests", dependencies: ["MigrateKit"]),
+        .testTarget(
+            name: "IntegrationTests", dependencies: ["MigrateKit", "MigrateTesting"]),
+    ]
+)

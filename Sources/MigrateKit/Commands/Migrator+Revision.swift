@@ -1,0 +1,117 @@
+import Foundation
+
+/// What `migrate revision` writes into a new revision file.
+public struct NewRevision: Sendable {
+    public var message: String
+    /// `nil` for 12 random hex digits.
+    public var revisionID: String?
+    /// The parent: `head` (the default), another head, `base` for a new root,
+    /// or — with `splice` — any revision.
+    public var head: String = "head"
+    /// Allows `head` to be a revision that already has children (a new branch).
+    public var splice: Bool = false
+    public var branchLabels: [String] = []
+    public var dependsOn: [String] = []
+    /// Several parents make a merge point; overrides `head`.
+    public var parents: [String]? = nil
+    public var upgrades: String = ""
+    public var downgrades: String = ""
+
+    public init(message: String, revisionID: String? = nil) {
+        self.message = message
+        self.revisionID = revisionID
+    }
+}
+
+extension Migrator {
+    /// Writes a new revision file from the folder's `script.sql.template`.
+    /// - Returns: the parsed new file.
+    @discardableResult
+    public func revision(_ new: NewRevision, date: Date = Date()) throws -> RevisionScript {
+        let directory = try scripts()
+        let graph = directory.graph
+        let id = new.revisionID ?? RevisionTemplate.newRevisionID()
+        guard id.range(of: "^[A-Za-z0-9_]+$", options: .regularExpression) != nil else {
+            throw RevisionError.badRevisionID(id)
+        }
+        if let existing = graph.nodes[id] { throw RevisionError.duplicate(id, existing.path) }
+        let parents = try new.parents ?? parentsForNew(new, graph: graph)
+        let dependsOn = try new.dependsOn.map { try graph.resolve($0) }
+        let template = (try? String(
+            contentsOfFile: (config.scriptLocation as NSString).appendingPathComponent("script.sql.template"),
+            encoding: .utf8)) ?? RevisionTemplate.defaultTemplate
+        let text = RevisionTemplate.render(
+            template, message: new.message, revision: id, downRevisions: parents, createDate: date,
+            branchLabels: new.branchLabels, dependsOn: dependsOn, upgrades: new.upgrades,
+            downgrades: new.downgrades)
+        let name = FileNameTemplate.render(
+            config.fileTemplate, revision: id,
+            slug: Slug.make(new.message, maxLength: config.truncateSlugLength), date: date)
+        let path = (directory.versionsFolder as NSString).appendingPathComponent(name + ".sql")
+        let script = try RevisionScript.parse(text, path: path)
+        do {
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+        } catch {
+            throw RevisionError.cannotWrite(path, error.localizedDescription)
+        }
+        return script
+    }
+
+    private func parentsForNew(_ new: NewRevision, graph: RevisionGraph) throws -> [String] {
+        if new.head == "base" { return [] }
+        if new.head == "head" {
+            if graph.heads.count > 1 { throw RevisionError.multipleHeads(graph.heads) }
+            return graph.heads
+        }
+        let parent = try graph.resolve(new.head.hasSuffix("@head") ? String(new.head.dropLast(5)) : new.head)
+        let target = new.head.hasSuffix("@head")
+            ? graph.currentHeads(applied: graph.branch(from: parent)) : [parent]
+        if target.count != 1 { throw RevisionError.multipleHeads(target) }
+        if !new.splice && !graph.children(of: target[0]).isEmpty {
+            throw RevisionError.notAHead(target[0])
+        }
+        return target
+    }
+}
+
+/// Failures of `migrate revision`.
+public enum RevisionError: MigrateFailure {
+    case badRevisionID(String)
+    case duplicate(String, String)
+    case multipleHeads([String])
+    case notAHead(String)
+    case cannotWrite(String, String)
+
+    public var errorID: String {
+        switch self {
+        case .badRevisionID: "revision.bad-id"
+        case .duplicate: "revision.duplicate-id"
+        case .multipleHeads: "graph.multiple-heads"
+        case .notAHead: "revision.not-a-head"
+        case .cannotWrite: "revision.cannot-write"
+        }
+    }
+
+    public var isUsageError: Bool {
+        switch self {
+        case .badRevisionID, .multipleHeads, .notAHead: true
+        default: false
+        }
+    }
+
+    public var message: String {
+        switch self {
+        case .badRevisionID(let id):
+            "'\(id)' is not a usable revision id: use letters, digits and underscores."
+        case .duplicate(let id, let path):
+            "Revision \(id) already exists (\(path)). Choose another --rev-id."
+        case .multipleHeads(let heads):
+            "Multiple heads (\(heads.joined(separator: ", "))): pass one of them with --head, "
+                + "or run `migrate merge` first."
+        case .notAHead(let id):
+            "Revision \(id) is not a head: it already has children. Pass --splice to start a branch from it."
+        case .cannotWrite(let path, let reason):
+            "Cannot write '\(path)': \(reason)"
+        }
+    }
+}

@@ -1,0 +1,27 @@
+/// A failure reported by a database server or library.
+public struct DatabaseError: MigrateFailure {
+    /// What kind of failure this is, for the error id and for callers that
+    /// react to it (a missing database, a lock timeout).
+    public enum Kind: String, Sendable {
+        case connect = "db.connect"
+        case authentication = "db.authentication"
+        case unknownDatabase = "db.unknown-database"
+        case statement = "db.statement"
+        case lockTimeout = "db.lock-timeout"
+        case unsupported = "db.unsupported"
+        case alreadyExists = "db.already-exists"
+    }
+
+    public let kind: Kind
+    public let message: String
+    /// The SQL that failed, when there was one.
+    public let sql: String?
+
+    public init(_ kind: Kind, _ message: String, sql: String? = nil) {
+        self.kind = kind
+        self.message = message
+        self.sql = sql
+    }
+
+    public var errorID: String { kind.rawValue }
+}

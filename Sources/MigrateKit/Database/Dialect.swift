@@ -1,0 +1,72 @@
+/// Everything the dialect-neutral core needs to know about one database
+/// family. Each dialect folder (`Dialects/SQLite`, `Dialects/PostgreSQL`,
+/// `Dialects/MySQL`) provides one conforming type; the core never switches
+/// on a dialect's name.
+public protocol Dialect: Sendable {
+    /// The dialect's name as written in `-- migrate:upgrade dialect=NAME`:
+    /// `sqlite`, `postgresql` or `mysql`.
+    var name: String { get }
+
+    /// `true` when DDL takes part in transactions and rolls back with them
+    /// (SQLite, PostgreSQL). `false` for MySQL/MariaDB, where DDL commits
+    /// implicitly and a revision is tracked with an `applying` row instead.
+    var hasTransactionalDDL: Bool { get }
+
+    /// How revision files are split into statements for this dialect.
+    var splitterFlavor: SplitterFlavor { get }
+
+    /// Quotes a table or column name.
+    func quoteIdentifier(_ name: String) -> String
+
+    /// Writes a string as an SQL literal, escaped for this dialect.
+    func literal(_ value: String) -> String
+
+    /// The column types the version table uses.
+    var versionTableTypes: VersionTableTypes { get }
+
+    /// Opens a connection to the database the URL names.
+    func connect(to url: DatabaseURL) throws -> DatabaseConnection
+
+    /// Starts a transaction. On SQLite this also takes the write lock
+    /// (`BEGIN IMMEDIATE`), which is the database-level lock for the run.
+    func beginTransaction(on connection: DatabaseConnection) throws
+
+    /// Takes the database-level lock that serialises `upgrade`, `downgrade`
+    /// and `stamp` across processes, waiting at most `timeout` seconds.
+    /// Dialects whose lock is the write transaction itself do nothing here.
+    /// - Throws: ``DatabaseError`` of kind `.lockTimeout`, naming the holder
+    ///   where the database can tell.
+    func acquireLock(_ key: String, on connection: DatabaseConnection, timeout: Double) throws
+
+    /// Releases the lock taken by ``acquireLock(_:on:timeout:)``.
+    func releaseLock(_ key: String, on connection: DatabaseConnection) throws
+
+    /// `true` when a table of this name exists in the connection's current
+    /// database or schema (the version table is created on first write, and
+    /// read-only commands must not create it).
+    func tableExists(_ name: String, on connection: DatabaseConnection) throws -> Bool
+
+    /// `true` when the database the URL names exists.
+    func databaseExists(_ url: DatabaseURL) throws -> Bool
+
+    /// Creates the database the URL names.
+    func createDatabase(_ url: DatabaseURL) throws
+
+    /// Drops the database the URL names.
+    func dropDatabase(_ url: DatabaseURL) throws
+}
+
+/// The column types of the version table in one dialect.
+public struct VersionTableTypes: Sendable {
+    public var revision: String
+    public var text: String
+    public var timestamp: String
+    public var integer: String
+
+    public init(revision: String, text: String, timestamp: String, integer: String) {
+        self.revision = revision
+        self.text = text
+        self.timestamp = timestamp
+        self.integer = integer
+    }
+}

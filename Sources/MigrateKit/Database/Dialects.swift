@@ -1,0 +1,20 @@
+/// The dialect that serves a database URL.
+public enum Dialects {
+    /// Every dialect `migrate` ships, by name.
+    public static let all: [any Dialect] = [SQLiteDialect(), PostgreSQLDialect(), MySQLDialect()]
+
+    /// The dialect for a URL's backend.
+    public static func dialect(for url: DatabaseURL) -> any Dialect {
+        dialect(for: url.backend)
+    }
+
+    /// The dialect for a backend.
+    public static func dialect(for backend: DatabaseURL.Backend) -> any Dialect {
+        all.first { $0.name == backend.rawValue }!
+    }
+
+    /// The dialect with a name (`sqlite`, `postgresql`, `mysql`), or `nil`.
+    public static func named(_ name: String) -> (any Dialect)? {
+        all.first { $0.name == name }
+    }
+}

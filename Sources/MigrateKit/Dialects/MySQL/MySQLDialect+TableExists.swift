@@ -1,0 +1,7 @@
+extension MySQLDialect {
+    public func tableExists(_ name: String, on connection: DatabaseConnection) throws -> Bool {
+        try !connection.query(
+            "SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = \(literal(name))"
+        ).isEmpty
+    }
+}

@@ -1,0 +1,7 @@
+extension PostgreSQLDialect {
+    /// Looks the name up through `search_path`, as an unqualified
+    /// `CREATE TABLE` would place it.
+    public func tableExists(_ name: String, on connection: DatabaseConnection) throws -> Bool {
+        try connection.scalar("SELECT to_regclass(\(literal(quoteIdentifier(name)))) IS NOT NULL")?.string == "t"
+    }
+}

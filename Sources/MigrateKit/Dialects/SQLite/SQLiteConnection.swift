@@ -1,0 +1,103 @@
+import CSQLite
+import Foundation
+
+/// A connection to one SQLite database file (or an in-memory database),
+/// through the system's `libsqlite3`.
+///
+/// Not `Sendable`: the handle is used from one task at a time.
+public final class SQLiteConnection: DatabaseConnection {
+    private var handle: OpaquePointer?
+    /// The path as given (`":memory:"` for an in-memory database).
+    public let path: String
+    public var noticeHandler: ((String) -> Void)?
+
+    /// Opens (and creates, when `create` is true) the database at `path`.
+    public init(path: String, create: Bool = true) throws {
+        self.path = path
+        var db: OpaquePointer?
+        var flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX
+        if create { flags |= SQLITE_OPEN_CREATE }
+        let status = sqlite3_open_v2(path, &db, flags, nil)
+        guard status == SQLITE_OK, let db else {
+            let reason = db.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
+            sqlite3_close(db)
+            throw DatabaseError(
+                .connect,
+                "Cannot open the SQLite database '\(path)': \(reason). "
+                    + "Check that its folder exists and is writable.")
+        }
+        handle = db
+        sqlite3_extended_result_codes(db, 1)
+    }
+
+    deinit { close() }
+
+    public func close() {
+        if let handle { sqlite3_close_v2(handle) }
+        handle = nil
+    }
+
+    /// Sets how long a statement waits for another process's lock.
+    public func setBusyTimeout(seconds: Double) {
+        sqlite3_busy_timeout(handle, Int32(min(seconds * 1000, Double(Int32.max))))
+    }
+
+    public func execute(_ sql: String) throws {
+        let db = try openHandle(for: sql)
+        var errorMessage: UnsafeMutablePointer<CChar>?
+        let status = sqlite3_exec(db, sql, nil, nil, &errorMessage)
+        if status != SQLITE_OK {
+            let message = errorMessage.map { String(cString: $0) } ?? String(cString: sqlite3_errmsg(db))
+            sqlite3_free(errorMessage)
+            throw failure(status: status, message: message, sql: sql)
+        }
+    }
+
+    public func query(_ sql: String) throws -> [SQLRow] {
+        let db = try openHandle(for: sql)
+        var statement: OpaquePointer?
+        var status = sqlite3_prepare_v2(db, sql, -1, &statement, nil)
+        guard status == SQLITE_OK else {
+            throw failure(status: status, message: String(cString: sqlite3_errmsg(db)), sql: sql)
+        }
+        defer { sqlite3_finalize(statement) }
+        let columnCount = sqlite3_column_count(statement)
+        var rows: [SQLRow] = []
+        while true {
+            status = sqlite3_step(statement)
+            if status == SQLITE_DONE { break }
+            guard status == SQLITE_ROW else {
+                throw failure(status: status, message: String(cString: sqlite3_errmsg(db)), sql: sql)
+            }
+            var row: SQLRow = []
+            row.reserveCapacity(Int(columnCount))
+            for column in 0..<columnCount {
+                if sqlite3_column_type(statement, column) == SQLITE_NULL {
+                    row.append(.null)
+                } else {
+                    row.append(.text(String(cString: sqlite3_column_text(statement, column))))
+                }
+            }
+            rows.append(row)
+        }
+        return rows
+    }
+
+    private func openHandle(for sql: String) throws -> OpaquePointer {
+        guard let handle else {
+            throw DatabaseError(.connect, "The SQLite connection to '\(path)' is closed.", sql: sql)
+        }
+        return handle
+    }
+
+    private func failure(status: Int32, message: String, sql: String) -> DatabaseError {
+        if status & 0xff == SQLITE_BUSY {
+            return DatabaseError(
+                .lockTimeout,
+                "The SQLite database '\(path)' is locked by another connection (\(message)). "
+                    + "Wait for the other migration to finish, or raise lock_timeout.",
+                sql: sql)
+        }
+        return DatabaseError(.statement, message, sql: sql)
+    }
+}

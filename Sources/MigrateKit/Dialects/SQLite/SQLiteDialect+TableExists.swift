@@ -1,0 +1,7 @@
+extension SQLiteDialect {
+    public func tableExists(_ name: String, on connection: DatabaseConnection) throws -> Bool {
+        try !connection.query(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = \(literal(name))"
+        ).isEmpty
+    }
+}

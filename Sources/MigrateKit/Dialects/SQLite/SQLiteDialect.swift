@@ -1,0 +1,74 @@
+import Foundation
+
+/// SQLite through `libsqlite3`: transactional DDL, and a database-level lock
+/// that is the write transaction itself (`BEGIN IMMEDIATE`).
+public struct SQLiteDialect: Dialect {
+    public init() {}
+
+    public var name: String { "sqlite" }
+    public var hasTransactionalDDL: Bool { true }
+
+    public var splitterFlavor: SplitterFlavor { .sqlite }
+
+    public var versionTableTypes: VersionTableTypes {
+        VersionTableTypes(revision: "VARCHAR(64)", text: "TEXT", timestamp: "TEXT", integer: "INTEGER")
+    }
+
+    public func quoteIdentifier(_ name: String) -> String {
+        "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    public func literal(_ value: String) -> String {
+        "'" + value.replacingOccurrences(of: "'", with: "''") + "'"
+    }
+
+    public func connect(to url: DatabaseURL) throws -> DatabaseConnection {
+        try SQLiteConnection(path: Self.path(of: url))
+    }
+
+    /// `BEGIN IMMEDIATE` takes SQLite's write lock at once, so the version
+    /// table read that follows cannot be changed by another process.
+    public func beginTransaction(on connection: DatabaseConnection) throws {
+        try connection.execute("BEGIN IMMEDIATE")
+    }
+
+    /// SQLite's lock is the write transaction: here only the wait for it is set.
+    public func acquireLock(_ key: String, on connection: DatabaseConnection, timeout: Double) throws {
+        (connection as? SQLiteConnection)?.setBusyTimeout(seconds: timeout)
+    }
+
+    public func releaseLock(_ key: String, on connection: DatabaseConnection) throws {}
+
+    public func databaseExists(_ url: DatabaseURL) throws -> Bool {
+        let path = Self.path(of: url)
+        return path == ":memory:" || FileManager.default.fileExists(atPath: path)
+    }
+
+    public func createDatabase(_ url: DatabaseURL) throws {
+        let path = Self.path(of: url)
+        if path != ":memory:", FileManager.default.fileExists(atPath: path) {
+            throw DatabaseError(
+                .alreadyExists,
+                "The SQLite database '\(path)' already exists; drop it first or pass --if-not-exists.")
+        }
+        let connection = try SQLiteConnection(path: path)
+        // Writing the header makes the file a real, non-empty database.
+        try connection.execute("PRAGMA user_version = 0; VACUUM")
+        connection.close()
+    }
+
+    public func dropDatabase(_ url: DatabaseURL) throws {
+        let path = Self.path(of: url)
+        guard path != ":memory:" else { return }
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw DatabaseError(.unknownDatabase, "The SQLite database '\(path)' does not exist.")
+        }
+        for suffix in ["", "-wal", "-shm", "-journal"] where FileManager.default.fileExists(atPath: path + suffix) {
+            try FileManager.default.removeItem(atPath: path + suffix)
+        }
+    }
+
+    static func path(of url: DatabaseURL) -> String {
+        url.database ?? ":memory:"
+    }
+}

@@ -1,0 +1,144 @@
+/// A revision file that cannot be read as one: a header, a section marker or
+/// a statement that is malformed. The message names the file and the line.
+public struct RevisionScriptError: MigrateFailure, Equatable {
+    /// What is wrong.
+    public enum Kind: Sendable, Equatable {
+        /// The file has no `-- migrate:upgrade` section.
+        case noUpgradeSection
+        /// The header has no `Revision ID:` line.
+        case missingRevisionID
+        /// A header field's value is unusable (empty id, two ids without a comma).
+        case badHeaderValue(field: String, value: String)
+        /// A header field given twice; `firstLine` is where it was first.
+        case duplicateHeader(field: String, firstLine: Int)
+        /// SQL between the header and the first section marker.
+        case sqlOutsideSection
+        /// A `-- migrate:` line that is not `upgrade` or `downgrade`.
+        case unknownMarker(String)
+        /// A section option other than `transaction=` and `dialect=`.
+        case unknownOption(String)
+        /// A known section option with a value it cannot take.
+        case badOptionValue(option: String, value: String)
+        /// The same option twice on one marker.
+        case duplicateOption(String)
+        /// Two sections for the same direction and dialect; `firstLine` is the
+        /// first one's marker.
+        case duplicateSection(marker: String, firstLine: Int)
+        /// A quote, comment or body that the file never closes.
+        case unterminated(Construct)
+        /// A `DELIMITER` line without a terminator after it.
+        case badDelimiter
+    }
+
+    /// The constructs that must be closed before the end of a section.
+    public enum Construct: Sendable, Equatable {
+        case string
+        case quotedIdentifier
+        case backtickIdentifier
+        case blockComment
+        /// A dollar quote, with its tag (`""` for `$$`).
+        case dollarQuote(tag: String)
+        /// A `CREATE TRIGGER ... BEGIN` without its `END`.
+        case triggerBody
+    }
+
+    public var kind: Kind
+    /// The revision file, or `nil` when SQL was split on its own.
+    public var path: String?
+    /// The 1-based line in the file, when the problem has one.
+    public var line: Int?
+
+    public init(_ kind: Kind, path: String?, line: Int?) {
+        self.kind = kind
+        self.path = path
+        self.line = line
+    }
+
+    public var errorID: String {
+        switch kind {
+        case .noUpgradeSection: "revision.no-upgrade-section"
+        case .missingRevisionID: "revision.missing-revision-id"
+        case .badHeaderValue: "revision.bad-header"
+        case .duplicateHeader: "revision.duplicate-header"
+        case .sqlOutsideSection: "revision.sql-outside-section"
+        case .unknownMarker: "revision.unknown-marker"
+        case .unknownOption: "revision.unknown-option"
+        case .badOptionValue: "revision.bad-option-value"
+        case .duplicateOption: "revision.duplicate-option"
+        case .duplicateSection: "revision.duplicate-section"
+        case .unterminated: "revision.unterminated"
+        case .badDelimiter: "revision.bad-delimiter"
+        }
+    }
+
+    public var message: String { "\(location): \(problem)" }
+
+    /// `path:line`, the path alone, or `line N` for SQL without a file.
+    var location: String {
+        switch (path, line) {
+        case let (path?, line?): "\(path):\(line)"
+        case let (path?, nil): path
+        case let (nil, line?): "line \(line)"
+        case (nil, nil): "SQL"
+        }
+    }
+
+    private var problem: String {
+        switch kind {
+        case .noUpgradeSection:
+            return "the revision has no upgrade section. Add a line `-- migrate:upgrade` after the header, "
+                + "followed by the SQL that applies the revision."
+        case .missingRevisionID:
+            return "the header has no `Revision ID:` line. Add `-- Revision ID: <id>` to the comment block "
+                + "at the top of the file (`migrate revision` writes 12 hex digits)."
+        case let .badHeaderValue(field, value):
+            if value.isEmpty {
+                return "`\(field):` is empty. Write the revision's id after it."
+            }
+            return "`\(field): \(value)` holds a value with spaces in it. "
+                + "Separate several ids or labels with commas."
+        case let .duplicateHeader(field, firstLine):
+            return "a second `\(field):` line (the first is on line \(firstLine)). Keep only one."
+        case .sqlOutsideSection:
+            return "SQL before the first section marker would never run. Move it below "
+                + "`-- migrate:upgrade` or `-- migrate:downgrade`."
+        case let .unknownMarker(text):
+            return "`\(text)` is not a section marker. Write `-- migrate:upgrade` or `-- migrate:downgrade` "
+                + "(comment lines that start with `-- migrate:` are reserved for markers)."
+        case let .unknownOption(option):
+            return "unknown section option '\(option)'. The options are transaction=false and "
+                + "dialect=sqlite|postgresql|mysql."
+        case let .badOptionValue(option, value):
+            let allowed = option == "dialect" ? "sqlite, postgresql or mysql" : "true or false"
+            return "'\(option)=\(value)' is not allowed: \(option) must be \(allowed)."
+        case let .duplicateOption(option):
+            return "the option '\(option)' is given twice on this marker. Keep one."
+        case let .duplicateSection(marker, firstLine):
+            return "a second `\(marker)` section (the first starts on line \(firstLine)). "
+                + "Put its statements into the first one and delete this marker."
+        case let .unterminated(construct):
+            return Self.describe(construct)
+        case .badDelimiter:
+            return "`DELIMITER` needs the new terminator after it, e.g. `DELIMITER //`, "
+                + "and `DELIMITER ;` to go back."
+        }
+    }
+
+    private static func describe(_ construct: Construct) -> String {
+        switch construct {
+        case .string:
+            "the string that starts here is never closed. Add the closing ' (write '' for a quote inside it)."
+        case .quotedIdentifier:
+            "the \"quoted\" name that starts here is never closed. Add the closing \" "
+                + "(write \"\" for a quote inside it)."
+        case .backtickIdentifier:
+            "the `quoted` name that starts here is never closed. Add the closing `."
+        case .blockComment:
+            "the /* comment that starts here is never closed. Add */ where it ends."
+        case let .dollarQuote(tag):
+            "the dollar-quoted text opened by $\(tag)$ here is never closed. End it with $\(tag)$."
+        case .triggerBody:
+            "the CREATE TRIGGER statement that starts here has no END. End its body with `END;`."
+        }
+    }
+}

@@ -1,0 +1,20 @@
+/// One row of the version table.
+public struct AppliedRevision: Sendable, Equatable {
+    /// Where a revision stands in the version table.
+    public enum State: String, Sendable {
+        /// Fully applied.
+        case applied
+        /// Its upgrade started outside a transaction and did not finish.
+        case applying
+        /// Its downgrade started outside a transaction and did not finish.
+        case reverting
+    }
+
+    public var revision: String
+    /// SHA-256 of the upgrade section as applied, in hex.
+    public var checksum: String?
+    public var state: State
+    /// When it was applied, as the database prints it.
+    public var appliedAt: String?
+    public var executionMilliseconds: Int
+}

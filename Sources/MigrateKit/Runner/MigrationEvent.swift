@@ -1,0 +1,45 @@
+/// One revision's upgrade or downgrade, as planned.
+public struct MigrationStep: Sendable, Equatable {
+    public enum Direction: String, Sendable { case upgrade, downgrade }
+
+    public var direction: Direction
+    public var revision: String
+    /// The revision's parents (`Revises:`); empty for a root.
+    public var parents: [String]
+    public var message: String
+    public var path: String
+
+    /// Alembic's way of writing the step: `1975ea83b712 -> 3f2a9c1b7d4e`,
+    /// `<base> -> 1975ea83b712`, `(a, b) -> merge`, and reversed for a downgrade.
+    public var arrow: String {
+        let from: String =
+            switch parents.count {
+            case 0: "<base>"
+            case 1: parents[0]
+            default: "(" + parents.joined(separator: ", ") + ")"
+            }
+        return direction == .upgrade ? "\(from) -> \(revision)" : "\(revision) -> \(from)"
+    }
+}
+
+/// What the ``Migrator`` reports while it works. Nothing is printed by the
+/// library: the command line prints these, a test may collect them.
+public enum MigrationEvent: Sendable {
+    /// A revision is about to run.
+    case willRun(MigrationStep)
+    /// A revision ran and was recorded, in this many milliseconds.
+    case didRun(MigrationStep, milliseconds: Int)
+    /// Something the user should know that does not stop the run, such as an
+    /// applied revision whose file changed since.
+    case warning(String)
+}
+
+/// What an upgrade or downgrade did.
+public struct RunReport: Sendable {
+    /// The steps that ran, in order, with their durations in milliseconds.
+    public var steps: [(step: MigrationStep, milliseconds: Int)] = []
+    /// The current heads after the run.
+    public var heads: [String] = []
+    /// The whole run, including connecting and locking.
+    public var totalMilliseconds: Int = 0
+}

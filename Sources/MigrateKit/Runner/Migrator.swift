@@ -1,0 +1,155 @@
+import Foundation
+
+/// Runs migrations for one configuration against one database: the library
+/// behind every command (`upgrade`, `downgrade`, `current`, `stamp`, ...).
+///
+/// ```swift
+/// let config = try MigrateConfig.load("migrate.ini")
+/// let migrator = Migrator(config)
+/// try migrator.upgrade(to: "head")
+/// ```
+///
+/// A `Migrator` prints nothing: set ``observer`` to follow progress. It opens
+/// a connection per call and is used from one task at a time.
+public final class Migrator {
+    public let config: MigrateConfig
+    /// The database to work on; `config.url` unless another was given.
+    public let url: DatabaseURL?
+    /// Receives progress events and warnings.
+    public var observer: ((MigrationEvent) -> Void)?
+    /// Receives server notices (discarded when `nil`).
+    public var noticeHandler: ((String) -> Void)?
+    private var loadedDirectory: ScriptDirectory?
+
+    /// - Parameters:
+    ///   - config: the loaded `migrate.ini` (or one built in code).
+    ///   - url: the database to use instead of the configured one.
+    public init(_ config: MigrateConfig, url: DatabaseURL? = nil) {
+        self.config = config
+        self.url = url ?? config.url
+    }
+
+    /// The revision files and their graph, read once per `Migrator`.
+    public func scripts() throws -> ScriptDirectory {
+        if let loadedDirectory { return loadedDirectory }
+        let directory = try ScriptDirectory.load(config.scriptLocation)
+        loadedDirectory = directory
+        return directory
+    }
+
+    /// The dialect of the configured database.
+    public func dialect() throws -> any Dialect {
+        Dialects.dialect(for: try requireURL())
+    }
+
+    /// Applies every revision needed to reach `target` (`head`, `heads`,
+    /// `+2`, a revision id or prefix, `<label>@head`, ...).
+    @discardableResult
+    public func upgrade(to target: String) throws -> RunReport {
+        try run(.upgrade) { graph, applied in try graph.upgradePlan(applied: applied, target: target) }
+    }
+
+    /// Reverts applied revisions down to `target` (`base`, `-1`, a revision, ...).
+    @discardableResult
+    public func downgrade(to target: String) throws -> RunReport {
+        try run(.downgrade) { graph, applied in try graph.downgradePlan(applied: applied, target: target) }
+    }
+
+    /// What the database has applied, and anything wrong with it.
+    public func current() throws -> CurrentState {
+        let directory = try scripts()
+        let url = try requireURL()
+        let dialect = Dialects.dialect(for: url)
+        let connection = try dialect.connect(to: url)
+        connection.noticeHandler = noticeHandler
+        defer { connection.close() }
+        let table = VersionTable(name: config.versionTable, dialect: dialect, connection: connection)
+        let rows = try table.rows()
+        return CurrentState(rows: rows, directory: directory, dialect: dialect)
+    }
+
+    /// Rewrites the version table so `targets` and their ancestors count as
+    /// applied, without running any SQL. Applied descendants of the targets
+    /// are removed; `base` empties the table. With `purge`, rows naming
+    /// revisions no file defines are dropped instead of being an error.
+    /// - Returns: the current heads afterwards.
+    @discardableResult
+    public func stamp(_ targets: [String], purge: Bool = false) throws -> [String] {
+        let directory = try scripts()
+        let graph = directory.graph
+        let session = try MigrationSession(url: try requireURL(), config: config, noticeHandler: noticeHandler)
+        defer { session.close() }
+        try session.begin()
+        let rows = try session.readRows()
+        var applied = Set(rows.map(\.revision))
+        if purge {
+            try session.table.deleteAll()
+            applied = []
+        } else if let unknown = rows.first(where: { graph.nodes[$0.revision] == nil }) {
+            throw RunError.unknownAppliedRevision(unknown.revision, versionsFolder: directory.versionsFolder)
+        }
+        var wanted = applied
+        for target in targets where target != "base" {
+            for id in try Self.stampTargets(target, graph: graph) {
+                wanted.subtract(graph.descendants(of: id))
+                wanted.formUnion(graph.ancestors(of: [id]))
+            }
+        }
+        if targets.contains("base") { wanted = [] }
+        let halfDone = Set(rows.filter { $0.state != .applied }.map(\.revision))
+        for revision in applied.subtracting(wanted).union(halfDone) {
+            try session.table.delete(revision)
+        }
+        for revision in graph.topologicalOrder() where wanted.contains(revision) && (!applied.contains(revision) || halfDone.contains(revision)) {
+            let section = directory.script(revision).section(.upgrade, dialect: session.dialect.name)
+            try session.table.insert(
+                revision, checksum: section.map { Checksum.of($0.body) }, state: .applied, milliseconds: 0)
+        }
+        try session.commit()
+        return graph.currentHeads(applied: wanted)
+    }
+
+    private static func stampTargets(_ target: String, graph: RevisionGraph) throws -> [String] {
+        if target == "heads" { return graph.heads }
+        // Reuse the upgrade grammar: the plan from nothing to the target ends
+        // at the target itself.
+        let plan = try graph.upgradePlan(applied: [], target: target)
+        return graph.currentHeads(applied: Set(plan))
+    }
+
+    /// The head revisions of the graph (no database needed).
+    public func heads() throws -> [RevisionNode] {
+        let graph = try scripts().graph
+        return graph.heads.compactMap { graph.nodes[$0] }
+    }
+
+    func requireURL() throws -> DatabaseURL {
+        guard let url else { throw RunError.noDatabaseURL }
+        return url
+    }
+
+    private func run(
+        _ direction: MigrationStep.Direction, plan: (RevisionGraph, Set<String>) throws -> [String]
+    ) throws -> RunReport {
+        let started = DispatchTime.now()
+        let directory = try scripts()
+        let session = try MigrationSession(url: try requireURL(), config: config, noticeHandler: noticeHandler)
+        defer { session.close() }
+        let rows = try session.readRows()
+        let state = CurrentState(rows: rows, directory: directory, dialect: session.dialect)
+        try state.throwIfUnsafe()
+        for warning in state.warnings { observer?(.warning(warning)) }
+        let applied = Set(rows.map(\.revision))
+        let steps = try plan(directory.graph, applied)
+        var report = RunReport()
+        report.steps = try PlanRunner(
+            session: session, directory: directory, perMigration: config.transactionPerMigration,
+            observer: observer
+        ).run(steps, direction: direction)
+        let ran = Set(report.steps.map(\.step.revision))
+        report.heads = directory.graph.currentHeads(
+            applied: direction == .upgrade ? applied.union(ran) : applied.subtracting(ran))
+        report.totalMilliseconds = Int((DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1_000_000)
+        return report
+    }
+}

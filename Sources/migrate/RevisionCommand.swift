@@ -1,0 +1,39 @@
+import ArgumentParser
+import MigrateKit
+
+struct RevisionCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "revision", abstract: "Write a new revision file from the template.")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(name: .shortAndLong, help: "The revision's message; it also names the file.")
+    var message: String
+
+    @Option(name: .customLong("rev-id"), help: "Use this revision id instead of 12 random hex digits.")
+    var revisionID: String?
+
+    @Option(help: "The parent: head (default), another head, base for a new root, or <label>@head.")
+    var head = "head"
+
+    @Flag(help: "Allow --head to name a revision that already has children, starting a branch.")
+    var splice = false
+
+    @Option(name: .customLong("branch-label"), help: "A label for the branch this revision starts. Repeatable.")
+    var branchLabels: [String] = []
+
+    @Option(name: .customLong("depends-on"), help: "A revision (or label) this one depends on. Repeatable.")
+    var dependsOn: [String] = []
+
+    func run() throws {
+        try Output.run {
+            var new = NewRevision(message: message, revisionID: revisionID)
+            new.head = head
+            new.splice = splice
+            new.branchLabels = branchLabels
+            new.dependsOn = dependsOn
+            let script = try global.migrator().revision(new)
+            Output.say("Generated \(script.path)")
+        }
+    }
+}

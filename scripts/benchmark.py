@@ -1,0 +1,107 @@
+#!/usr/bin/env python3
+"""Times `migrate` on generated projects; prints one line per measurement.
+
+Run through scripts/benchmark.sh, which builds a release binary and starts
+the throwaway servers. Measures, on SQLite and (when their URLs are set)
+PostgreSQL and MariaDB:
+  - `migrate current` on an up-to-date database (startup cost), median of runs
+  - `upgrade head` of 500 generated one-table revisions, and `downgrade base`
+  - `heads` over 5,000 generated revisions (SQLite only: no database is read)
+"""
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+
+BINARY = os.environ.get("MIGRATE_BINARY", ".build/release/migrate")
+
+
+def write_project(folder, url, count):
+    versions = os.path.join(folder, "migrations", "versions")
+    os.makedirs(versions)
+    with open(os.path.join(folder, "migrate.ini"), "w") as ini:
+        ini.write("[migrate]\nscript_location = %(here)s/migrations\n")
+        ini.write("url = " + url.replace("%", "%%") + "\n")
+    parent = ""
+    for index in range(1, count + 1):
+        rev = "%012x" % index
+        with open(os.path.join(versions, rev + "_table_%d.sql" % index), "w") as f:
+            f.write(
+                "-- Table %d\n--\n-- Revision ID: %s\n-- Revises: %s\n"
+                "-- Create Date: 2026-11-23 10:00:00.000000\n-- Branch Labels:\n-- Depends On:\n\n"
+                "-- migrate:upgrade\nCREATE TABLE t%d (id INTEGER PRIMARY KEY, name VARCHAR(50));\n\n"
+                "-- migrate:downgrade\nDROP TABLE t%d;\n" % (index, rev, parent, index, index)
+            )
+        parent = rev
+
+
+def run(folder, *args):
+    started = time.perf_counter()
+    result = subprocess.run([BINARY, *args], cwd=folder, capture_output=True, text=True)
+    elapsed = time.perf_counter() - started
+    if result.returncode != 0:
+        sys.exit("migrate %s failed: %s" % (" ".join(args), result.stderr))
+    return elapsed
+
+
+def median_of(folder, repeat, *args):
+    return statistics.median(run(folder, *args) for _ in range(repeat))
+
+
+def report(name, seconds, target=None):
+    goal = "" if target is None else "  (target < %g ms)" % (target * 1000)
+    print("%-46s %9.1f ms%s" % (name, seconds * 1000, goal), flush=True)
+
+
+def database_for(backend, folder):
+    """A URL for a fresh database of the backend, and how to drop it."""
+    if backend == "sqlite":
+        return "sqlite:///" + os.path.join(folder, "bench.db"), lambda: None
+    server = os.environ["MIGRATE_TEST_POSTGRESQL_URL" if backend == "postgresql" else "MIGRATE_TEST_MYSQL_URL"]
+    base = server.split("?")[0].rstrip("/")
+    if backend == "postgresql":
+        base = base.rsplit("/", 1)[0]
+    url = base + "/bench_" + uuid.uuid4().hex[:10]
+    subprocess.run([BINARY, "database", "create", "--url", url], check=True, capture_output=True)
+    return url, lambda: subprocess.run([BINARY, "database", "drop", "--yes", "--url", url], capture_output=True)
+
+
+def bench_backend(backend, targets):
+    folder = tempfile.mkdtemp(prefix="migrate-bench-")
+    try:
+        url, drop = database_for(backend, folder)
+        try:
+            write_project(folder, url, 500)
+            report("%s: upgrade head, 500 revisions" % backend, run(folder, "upgrade", "head"), targets.get("upgrade"))
+            report("%s: current, up to date (median of 20)" % backend, median_of(folder, 20, "current"), targets.get("current"))
+            report("%s: downgrade base, 500 revisions" % backend, run(folder, "downgrade", "base"))
+        finally:
+            drop()
+    finally:
+        shutil.rmtree(folder)
+
+
+def bench_heads():
+    folder = tempfile.mkdtemp(prefix="migrate-bench-")
+    try:
+        write_project(folder, "sqlite:///" + os.path.join(folder, "unused.db"), 5000)
+        report("heads over 5,000 revisions (median of 10)", median_of(folder, 10, "heads"), 0.060)
+    finally:
+        shutil.rmtree(folder)
+
+
+def main():
+    bench_backend("sqlite", {"current": 0.020, "upgrade": 0.4})
+    bench_heads()
+    if os.environ.get("MIGRATE_TEST_POSTGRESQL_URL"):
+        bench_backend("postgresql", {"current": 0.030, "upgrade": 0.4})
+    if os.environ.get("MIGRATE_TEST_MYSQL_URL"):
+        bench_backend("mysql", {})
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Builds a release binary and times it on SQLite, PostgreSQL and MariaDB
+# (servers started by with-test-databases.sh). Prints figures; asserts nothing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+swift build -c release --product migrate >&2
+export MIGRATE_BINARY="$PWD/.build/release/migrate"
+exec scripts/with-test-databases.sh python3 scripts/benchmark.py

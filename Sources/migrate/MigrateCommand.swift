@@ -22,6 +22,16 @@ struct MigrateCommand: ParsableCommand {
     /// Lets the global options stand before the verb, as Alembic users type
     /// them (`migrate -c other.ini upgrade head`).
     static func main() {
-        main(GlobalOptions.hoisted(Array(CommandLine.arguments.dropFirst())))
+        main(relativeStepsAsPositionals(GlobalOptions.hoisted(Array(CommandLine.arguments.dropFirst()))))
+    }
+
+    /// `downgrade -1` names a target, not an option: put such `-N` words
+    /// after `--` so the parser reads them as the positional argument.
+    static func relativeStepsAsPositionals(_ arguments: [String]) -> [String] {
+        guard !arguments.contains("--") else { return arguments }
+        let isStep = { (word: String) in word.count > 1 && word.first == "-" && word.dropFirst().allSatisfy(\.isNumber) }
+        let steps = arguments.filter(isStep)
+        guard !steps.isEmpty else { return arguments }
+        return arguments.filter { !isStep($0) } + ["--"] + steps
     }
 }

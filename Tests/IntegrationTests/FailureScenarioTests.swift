@@ -77,6 +77,11 @@ struct FailureScenarioTests {
             .write(toFile: noUpgrade, atomically: true, encoding: .utf8)
         result = try project.run("upgrade", "head")
         #expect(result.status == 1)
+        #expect(result.stderr.contains("error[revision.sql-outside-section]: \(noUpgrade):6:"), "\(result.stderr)")
+        try "-- x\n--\n-- Revision ID: g00000000003\n-- Revises: g00000000001\n\n-- migrate:downgrade\nSELECT 1;\n"
+            .write(toFile: noUpgrade, atomically: true, encoding: .utf8)
+        result = try project.run("upgrade", "head")
+        #expect(result.status == 1)
         #expect(result.stderr.contains("revision.no-upgrade-section") && result.stderr.contains(noUpgrade), "\(result.stderr)")
         try FileManager.default.removeItem(atPath: noUpgrade)
 

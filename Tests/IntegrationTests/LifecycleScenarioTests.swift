@@ -100,7 +100,7 @@ struct LifecycleScenarioTests {
         result = try project.run("upgrade", "head")
         #expect(result.status == 0, "\(result.stderr)")
         let order = result.stdout.split(separator: "\n").filter { $0.hasPrefix("Running") }
-        #expect(order.map { String($0.split(separator: " ")[4]) } == ["r00000000001", "a00000000002", "b00000000003", "m00000000004"])
+        #expect(order.map { String($0.components(separatedBy: " -> ")[1].prefix(12)) } == ["r00000000001", "a00000000002", "b00000000003", "m00000000004"])
         #expect(result.stdout.contains("Running upgrade (a00000000002, b00000000003) -> m00000000004"))
         result = try project.run("downgrade", "-1")
         #expect(result.status == 0, "\(result.stderr)")

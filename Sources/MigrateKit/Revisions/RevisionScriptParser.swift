@@ -192,7 +192,7 @@ struct RevisionScriptParser {
         header.fieldLines[field] = line
         switch field {
         case "Revision ID":
-            guard !value.isEmpty, !value.contains(where: { $0.isWhitespace || $0 == "," }) else {
+            guard !value.isEmpty, !value.utf8.contains(where: { $0 == 0x20 || $0 == 0x09 || $0 == UInt8(ascii: ",") }) else {
                 throw RevisionScriptError(.badHeaderValue(field: field, value: value), path: path, line: line)
             }
             header.revision = value
@@ -200,7 +200,7 @@ struct RevisionScriptParser {
             header.createDate = value.isEmpty ? nil : value
         default:
             let items = value.split(separator: ",").map { String($0).trimmingBlanks() }.filter { !$0.isEmpty }
-            if items.contains(where: { $0.contains(where: \.isWhitespace) }) {
+            if items.contains(where: { $0.utf8.contains(where: { $0 == 0x20 || $0 == 0x09 }) }) {
                 throw RevisionScriptError(.badHeaderValue(field: field, value: value), path: path, line: line)
             }
             switch field {
@@ -234,11 +234,18 @@ struct RevisionScriptParser {
     }
 }
 
-extension StringProtocol {
+extension Substring {
     /// The text without leading and trailing spaces, tabs and line ends.
+    /// Works on UTF-8 bytes: `Character.isWhitespace` looks up Unicode
+    /// properties, and header parsing is most of every command's startup.
     fileprivate func trimmingBlanks() -> String {
-        guard let first = firstIndex(where: { !$0.isWhitespace }) else { return "" }
-        let last = lastIndex(where: { !$0.isWhitespace })!
+        func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+        guard let first = utf8.firstIndex(where: { !isBlank($0) }) else { return "" }
+        let last = utf8.lastIndex(where: { !isBlank($0) })!
         return String(self[first...last])
     }
+}
+
+extension String {
+    fileprivate func trimmingBlanks() -> String { self[...].trimmingBlanks() }
 }

@@ -59,14 +59,29 @@ public struct ScriptDirectory: Sendable {
         DispatchQueue.concurrentPerform(iterations: paths.count) { index in
             let path = paths[index]
             results.set(index) {
-                guard let data = FileManager.default.contents(atPath: path) else {
-                    throw ScriptDirectoryError.unreadable(path)
-                }
-                return try RevisionScript.parse(String(decoding: data, as: UTF8.self), path: path)
+                guard let text = readFile(path) else { throw ScriptDirectoryError.unreadable(path) }
+                return try RevisionScript.parse(text, path: path)
             }
         }
         return try results.values()
     }
+}
+
+/// Reads a whole file with plain POSIX calls: with thousands of revisions,
+/// `FileManager`'s extra work per file shows in every command's startup.
+private func readFile(_ path: String) -> String? {
+    let descriptor = open(path, O_RDONLY)
+    guard descriptor >= 0 else { return nil }
+    defer { close(descriptor) }
+    var bytes: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 16_384)
+    while true {
+        let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+        if count < 0 { return nil }
+        if count == 0 { break }
+        bytes.append(contentsOf: chunk[0..<count])
+    }
+    return String(decoding: bytes, as: UTF8.self)
 }
 
 /// A fixed number of result slots filled from concurrent work.

@@ -69,3 +69,37 @@ struct DatabaseCommandTests {
         #expect(result.stderr.contains("database 'migrate_no_such_db' does not exist; create it with `migrate database create`"))
     }
 }
+
+/// A user without the right to create tables gets one readable line.
+@Suite("Permissions")
+struct PermissionTests {
+    @Test(arguments: [TestBackend.postgresql, .mysql])
+    func permissionDeniedOnDDL(_ backend: TestBackend) throws {
+        let project = try CLIProject(backend)
+        try project.write("pd0000000001", upgrade: "CREATE TABLE t (id INTEGER);", downgrade: "DROP TABLE t;")
+        let user = "migrate_ro_" + UUID().uuidString.prefix(6).lowercased()
+        let admin = try backend.dialect.connect(to: project.url)
+        defer {
+            try? admin.execute(backend == .postgresql ? "DROP OWNED BY \(user)" : "SELECT 1")
+            try? admin.execute(backend == .postgresql ? "DROP ROLE \(user)" : "DROP USER '\(user)'@'%'")
+            admin.close()
+        }
+        if backend == .postgresql {
+            try admin.execute("CREATE ROLE \(user) LOGIN PASSWORD 'ro-secret-pw'")
+            try admin.execute("REVOKE CREATE ON SCHEMA public FROM PUBLIC")
+        } else {
+            try admin.execute("CREATE USER '\(user)'@'%' IDENTIFIED BY 'ro-secret-pw'")
+            try admin.execute("GRANT SELECT ON `\(project.url.database!)`.* TO '\(user)'@'%'")
+        }
+        var limited = project.url
+        limited.user = user
+        limited.password = "ro-secret-pw"
+        let result = try project.run("upgrade", "head", "--url", limited.string)
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("error[db.statement]: Cannot create the version table migrate_version:"), "\(result.stderr)")
+        #expect(result.stderr.lowercased().contains("denied"))
+        #expect(!result.stderr.contains("ro-secret-pw"))
+        #expect(result.stderr.split(separator: "\n").count == 1)
+        #expect(try !project.tableExists("t") && !project.tableExists("migrate_version"))
+    }
+}

@@ -16,6 +16,18 @@ struct VersionTable {
     func createIfNeeded() throws {
         guard try !exists() else { return }
         let types = dialect.versionTableTypes
+        do {
+            try createTable(types)
+        } catch let error as DatabaseError where error.kind == .statement {
+            throw DatabaseError(
+                .statement,
+                "Cannot create the version table \(name): \(error.message). The database user needs the right "
+                    + "to create tables here; grant it, or have an administrator create the table.",
+                sql: error.sql)
+        }
+    }
+
+    private func createTable(_ types: VersionTableTypes) throws {
         try connection.execute(
             """
             CREATE TABLE \(quotedName) (

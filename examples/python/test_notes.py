@@ -71,6 +71,11 @@ class NotesTest(unittest.TestCase):
                 tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
             self.assertLessEqual({"notes", "users", "migrate_version"}, tables)
 
+    def test_database_url_wins_over_migrate_ini(self):
+        # migrate.ini names notes.db; DATABASE_URL must be the one used.
+        test_name = self.url.rsplit("/", 1)[-1].split("?")[0]
+        self.assertIn(test_name, migrate("current", "--verbose", url=self.url).stdout)
+
     def test_downgrade_and_upgrade_again(self):
         # Dropping the tables fails unless the upgrade made them.
         migrate("downgrade", "base", url=self.url)

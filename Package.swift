@@ -39,5 +39,6 @@ let package = Package(
         .testTarget(name: "MigrateKitTests", dependencies: ["MigrateKit"]),
         .testTarget(
             name: "IntegrationTests", dependencies: ["MigrateKit", "MigrateTesting"]),
+        .testTarget(name: "ExampleAppTests", dependencies: ["MigrateKit", "MigrateTesting"]),
     ]
 )

@@ -95,8 +95,15 @@ struct CommandResult {
     }
 
     static func run(_ arguments: [String], in folder: String, environment: [String: String] = [:]) throws -> CommandResult {
+        try run(executable: binary, arguments, in: folder, environment: environment)
+    }
+
+    /// Runs any program (`DATABASE_URL` removed from its environment).
+    static func run(
+        executable: String, _ arguments: [String], in folder: String, environment: [String: String] = [:]
+    ) throws -> CommandResult {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
+        process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: folder)
         var env = ProcessInfo.processInfo.environment

@@ -140,6 +140,15 @@ struct ConfigurationFailureTests {
         #expect(!FileManager.default.fileExists(atPath: "/nonexistent-folder"))
     }
 
+    @Test func currentCreatesNoSQLiteFile() throws {
+        try "[migrate]\nscript_location = %(here)s/migrations\nurl = sqlite:///absent.db\n"
+            .write(toFile: folder + "/migrate.ini", atomically: true, encoding: .utf8)
+        let result = try CommandResult.run(["current", "--verbose"], in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("<base> (nothing applied)"))
+        #expect(!FileManager.default.fileExists(atPath: folder + "/absent.db"))
+    }
+
     @Test func missingScriptLocation() throws {
         try "[migrate]\nurl = sqlite:///x.db\n".write(toFile: folder + "/migrate.ini", atomically: true, encoding: .utf8)
         let result = try CommandResult.run(["heads"], in: folder)

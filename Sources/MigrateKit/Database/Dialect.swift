@@ -27,6 +27,10 @@ public protocol Dialect: Sendable {
     /// Opens a connection to the database the URL names.
     func connect(to url: DatabaseURL) throws -> DatabaseConnection
 
+    /// Opens a connection for commands that only read (`current`): it must
+    /// not create anything, not even an SQLite file.
+    func connectForReading(to url: DatabaseURL) throws -> DatabaseConnection
+
     /// Starts a transaction. On SQLite this also takes the write lock
     /// (`BEGIN IMMEDIATE`), which is the database-level lock for the run.
     func beginTransaction(on connection: DatabaseConnection) throws
@@ -68,5 +72,13 @@ public struct VersionTableTypes: Sendable {
         self.text = text
         self.timestamp = timestamp
         self.integer = integer
+    }
+}
+
+extension Dialect {
+    /// Servers never create a database on connect, so reading and writing
+    /// connect alike.
+    public func connectForReading(to url: DatabaseURL) throws -> DatabaseConnection {
+        try connect(to: url)
     }
 }

@@ -60,7 +60,7 @@ public final class Migrator {
         let directory = try scripts()
         let url = try requireURL()
         let dialect = Dialects.dialect(for: url)
-        let connection = try dialect.connect(to: url)
+        let connection = try dialect.connectForReading(to: url)
         connection.noticeHandler = noticeHandler
         defer { connection.close() }
         let table = VersionTable(name: config.versionTable, dialect: dialect, connection: connection)

@@ -26,6 +26,16 @@ public struct SQLiteDialect: Dialect {
         try SQLiteConnection(path: Self.path(of: url))
     }
 
+    /// A database file that does not exist reads as an empty database:
+    /// `migrate current` must not leave a new, empty file behind.
+    public func connectForReading(to url: DatabaseURL) throws -> DatabaseConnection {
+        let path = Self.path(of: url)
+        guard path == ":memory:" || FileManager.default.fileExists(atPath: path) else {
+            return try SQLiteConnection(path: ":memory:")
+        }
+        return try SQLiteConnection(path: path, create: false)
+    }
+
     /// `BEGIN IMMEDIATE` takes SQLite's write lock at once, so the version
     /// table read that follows cannot be changed by another process.
     public func beginTransaction(on connection: DatabaseConnection) throws {

@@ -6,23 +6,22 @@ struct CurrentCommand: ParsableCommand {
         commandName: "current", abstract: "Show the revisions the database is at.")
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: FormatOptions
 
     func run() throws {
         try Output.run {
             let migrator = try global.migrator()
             let state = try migrator.current()
-            let graph = try migrator.scripts().graph
+            let directory = try migrator.scripts()
+            if output.json, let url = migrator.url {
+                return try JSONOutput.print(CurrentJSON(state, database: url, directory: directory))
+            }
+            let graph = directory.graph
             if global.verbose, let url = migrator.url { Output.say("Database: \(url.redacted)") }
             for head in state.heads {
                 Output.say(head + (graph.heads.contains(head) ? " (head)" : ""))
             }
             if global.verbose && state.heads.isEmpty { Output.say("<base> (nothing applied)") }
-            for row in state.halfApplied {
-                Output.note("warning: revision \(row.revision) is marked '\(row.state.rawValue)': a run stopped halfway; see `migrate upgrade` for how to recover.")
-            }
-            for revision in state.unknown {
-                Output.note("warning: revision \(revision) is applied but no file defines it.")
-            }
             for warning in state.warnings { Output.note("warning: \(warning)") }
         }
     }
@@ -33,13 +32,19 @@ struct HeadsCommand: ParsableCommand {
         commandName: "heads", abstract: "Show the head revisions of the revision files.")
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: FormatOptions
 
     func run() throws {
         try Output.run {
-            let graph = try global.migrator().scripts().graph
-            for head in graph.heads {
-                let node = graph.nodes[head]!
-                Output.say(global.verbose ? RevisionText.verbose(node, graph: graph) : RevisionText.line(node, graph: graph))
+            let migrator = try global.migrator()
+            let heads = try migrator.heads()
+            let directory = try migrator.scripts()
+            if output.json {
+                return try JSONOutput.print(["heads": heads.map { RevisionJSON($0, in: directory) }])
+            }
+            for node in heads {
+                Output.say(global.verbose
+                    ? RevisionText.verbose(node, graph: directory.graph) : RevisionText.line(node, graph: directory.graph))
             }
         }
     }
@@ -50,15 +55,33 @@ struct BranchesCommand: ParsableCommand {
         commandName: "branches", abstract: "Show the revisions where the graph forks.")
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: FormatOptions
+
+    /// One branch point in `branches --format json`.
+    struct BranchJSON: Encodable {
+        var branchPoint: RevisionJSON
+        var children: [RevisionJSON]
+    }
 
     func run() throws {
         try Output.run {
-            let graph = try global.migrator().scripts().graph
-            for id in graph.topologicalOrder().reversed() where graph.children(of: id).count > 1 {
-                Output.say(RevisionText.line(graph.nodes[id]!, graph: graph))
-                for child in graph.children(of: id) {
-                    let node = graph.nodes[child]!
-                    Output.say("    -> \(child)\(graph.heads.contains(child) ? " (head)" : ""), \(node.message)")
+            let migrator = try global.migrator()
+            let branches = try migrator.branches()
+            let directory = try migrator.scripts()
+            if output.json {
+                return try JSONOutput.print([
+                    "branches": branches.map {
+                        BranchJSON(
+                            branchPoint: RevisionJSON($0.revision, in: directory),
+                            children: $0.children.map { RevisionJSON($0, in: directory) })
+                    }
+                ])
+            }
+            let graph = directory.graph
+            for branch in branches {
+                Output.say(RevisionText.line(branch.revision, graph: graph))
+                for child in branch.children {
+                    Output.say("    -> \(child.id)\(graph.heads.contains(child.id) ? " (head)" : ""), \(child.message)")
                 }
             }
         }

@@ -10,7 +10,9 @@ struct MigrateCommand: ParsableCommand {
         abstract: "Schema migrations for SQLite, PostgreSQL and MySQL/MariaDB, in plain SQL.",
         discussion: """
             Exit codes: 0 success, 1 a runtime failure (database, files, graph), \
-            64 wrong usage (unknown option, unknown or ambiguous revision).
+            64 wrong usage (unknown option, unknown or ambiguous revision). With --format json, stdout \
+            holds one JSON document on success and nothing on failure; errors still go to stderr as \
+            `error[<id>]: ...` with the same exit codes.
             """,
         version: "0.1.0",
         subcommands: [

@@ -17,4 +17,21 @@ public enum Dialects {
     public static func named(_ name: String) -> (any Dialect)? {
         all.first { $0.name == name }
     }
+
+    /// The dialect with a name (`sqlite`, `postgresql`, `mysql`).
+    /// - Throws: ``UnknownDialectError`` (a usage error) listing the names.
+    public static func dialect(named name: String) throws -> any Dialect {
+        guard let dialect = named(name) else { throw UnknownDialectError(name: name) }
+        return dialect
+    }
+}
+
+/// A dialect name that no dialect has.
+public struct UnknownDialectError: MigrateFailure {
+    public var name: String
+    public var errorID: String { "dialect.unknown" }
+    public var isUsageError: Bool { true }
+    public var message: String {
+        "Unknown dialect '\(name)': use one of " + Dialects.all.map(\.name).joined(separator: ", ") + "."
+    }
 }

@@ -34,12 +34,19 @@ public struct CurrentState: Sendable {
         }.sorted { $0.revision < $1.revision }
     }
 
-    /// Warnings to show beside the current state.
+    /// Warnings to show beside the current state: half-applied rows,
+    /// applied revisions no file defines, then edited revisions.
     public var warnings: [String] {
-        editedSinceApplied.map {
+        let stopped = halfApplied.map {
+            "revision \($0.revision) is marked '\($0.state.rawValue)': a run stopped halfway; "
+                + "see `migrate upgrade` for how to recover."
+        }
+        let undefined = unknown.map { "revision \($0) is applied but no file defines it." }
+        let edited = editedSinceApplied.map {
             "Revision \($0.revision) (\($0.path)) was edited after it was applied: its upgrade section no "
                 + "longer matches the recorded checksum. Revert the edit and put the change in a new revision."
         }
+        return stopped + undefined + edited
     }
 
     /// Refuses to run on top of a half-applied revision or an unknown one.

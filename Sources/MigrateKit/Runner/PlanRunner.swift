@@ -19,7 +19,9 @@ struct PlanRunner {
 
     /// Applies `plan` in order. Returns the steps that ran.
     func run(_ plan: [String], direction: MigrationStep.Direction) throws -> [(step: MigrationStep, milliseconds: Int)] {
-        let prepared = try plan.map { try prepare($0, direction: direction) }
+        let prepared = try plan.map {
+            try PreparedStep($0, direction: direction, directory: directory, dialect: dialect)
+        }
         var done: [(step: MigrationStep, milliseconds: Int)] = []
         var committed: [String] = []
         var pendingInTransaction: [String] = []
@@ -68,32 +70,6 @@ struct PlanRunner {
         }
         try session.commit()
         return done
-    }
-
-    private struct PreparedStep {
-        var step: MigrationStep
-        var section: ScriptSection
-        var statements: [SQLStatement]
-        var checksum: String
-    }
-
-    /// Parses every revision's statements before anything runs, so a
-    /// malformed file or a missing downgrade stops the run up front.
-    private func prepare(_ revision: String, direction: MigrationStep.Direction) throws -> PreparedStep {
-        let script = directory.script(revision)
-        let step = MigrationStep(
-            direction: direction, revision: revision, parents: script.downRevisions,
-            message: script.message, path: script.path)
-        let sectionDirection: ScriptSection.Direction = direction == .upgrade ? .upgrade : .downgrade
-        guard let section = script.section(sectionDirection, dialect: dialect.name) else {
-            if direction == .downgrade && !script.hasDowngrade {
-                throw RunError.irreversible(revision: revision, path: script.path)
-            }
-            throw RunError.noSection(
-                revision: revision, path: script.path, direction: sectionDirection.rawValue, dialect: dialect.name)
-        }
-        let statements = try section.statements(flavor: dialect.splitterFlavor, path: script.path)
-        return PreparedStep(step: step, section: section, statements: statements, checksum: Checksum.of(section.body))
     }
 
     private func runInTransaction(_ item: PreparedStep, committedEarlier: [String]) throws {

@@ -1,11 +1,11 @@
 /// The table that records which revisions are applied: one row per applied
-/// revision (DESIGN §5).
+/// revision (DESIGN §5). Its statements come from ``VersionTableSQL``.
 struct VersionTable {
     let name: String
     let dialect: any Dialect
     let connection: DatabaseConnection
 
-    private var quotedName: String { dialect.quoteIdentifier(name) }
+    private var sql: VersionTableSQL { VersionTableSQL(name: name, dialect: dialect) }
 
     func exists() throws -> Bool {
         try dialect.tableExists(name, on: connection)
@@ -15,9 +15,8 @@ struct VersionTable {
     /// concurrent `CREATE TABLE IF NOT EXISTS` can fail on PostgreSQL.
     func createIfNeeded() throws {
         guard try !exists() else { return }
-        let types = dialect.versionTableTypes
         do {
-            try createTable(types)
+            try connection.execute(sql.create)
         } catch let error as DatabaseError where error.kind == .statement {
             throw DatabaseError(
                 .statement,
@@ -27,25 +26,10 @@ struct VersionTable {
         }
     }
 
-    private func createTable(_ types: VersionTableTypes) throws {
-        try connection.execute(
-            """
-            CREATE TABLE \(quotedName) (
-                revision \(types.revision) NOT NULL PRIMARY KEY,
-                checksum \(types.text),
-                applied_at \(types.timestamp) NOT NULL,
-                execution_ms \(types.integer) NOT NULL,
-                state \(types.revision) NOT NULL
-            )
-            """)
-    }
-
     /// Every row; an empty list when the table does not exist yet.
     func rows() throws -> [AppliedRevision] {
         guard try exists() else { return [] }
-        return try connection.query(
-            "SELECT revision, checksum, state, applied_at, execution_ms FROM \(quotedName)"
-        ).map { row in
+        return try connection.query(sql.selectAll).map { row in
             AppliedRevision(
                 revision: row[0].string ?? "", checksum: row[1].string,
                 state: row[2].string.flatMap(AppliedRevision.State.init(rawValue:)) ?? .applied,
@@ -54,25 +38,18 @@ struct VersionTable {
     }
 
     func insert(_ revision: String, checksum: String?, state: AppliedRevision.State, milliseconds: Int) throws {
-        let checksumSQL = checksum.map(dialect.literal) ?? "NULL"
-        try connection.execute(
-            "INSERT INTO \(quotedName) (revision, checksum, applied_at, execution_ms, state) VALUES ("
-                + "\(dialect.literal(revision)), \(checksumSQL), CURRENT_TIMESTAMP, \(milliseconds), "
-                + "\(dialect.literal(state.rawValue)))")
+        try connection.execute(sql.insert(revision, checksum: checksum, state: state, milliseconds: milliseconds))
     }
 
     func update(_ revision: String, state: AppliedRevision.State, milliseconds: Int? = nil) throws {
-        let timing = milliseconds.map { ", execution_ms = \($0)" } ?? ""
-        try connection.execute(
-            "UPDATE \(quotedName) SET state = \(dialect.literal(state.rawValue))\(timing) "
-                + "WHERE revision = \(dialect.literal(revision))")
+        try connection.execute(sql.update(revision, state: state, milliseconds: milliseconds))
     }
 
     func delete(_ revision: String) throws {
-        try connection.execute("DELETE FROM \(quotedName) WHERE revision = \(dialect.literal(revision))")
+        try connection.execute(sql.delete(revision))
     }
 
     func deleteAll() throws {
-        try connection.execute("DELETE FROM \(quotedName)")
+        try connection.execute(sql.deleteAll)
     }
 }

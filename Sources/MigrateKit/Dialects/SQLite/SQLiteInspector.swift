@@ -73,17 +73,23 @@ public struct SQLiteInspector: SchemaInspector {
     }
 
     /// Indexes and unique constraints (the indexes SQLite creates for them).
+    /// Driven from the index rows of `sqlite_schema`, so each index's SQL
+    /// comes with it without a lookup by name (`sqlite_schema` has no index
+    /// on `name`: a join on it would scan the catalog once per index). The
+    /// primary-key index of a `WITHOUT ROWID` table has no row there and is
+    /// not wanted anyway.
     private func readIndexes(
         _ connection: DatabaseConnection, into builder: inout SchemaBuilder,
         definitions: [String: SQLiteDefinition.TableFacts]
     ) throws {
         let rows = try connection.query(
             """
-            SELECT m.name, il.name, il."unique", il.origin, x.seqno, x.cid, x.name, x."desc", s.sql
-            FROM sqlite_schema m JOIN pragma_index_list(m.name) il JOIN pragma_index_xinfo(il.name) x
-            LEFT JOIN sqlite_schema s ON s.type = 'index' AND s.name = il.name
-            WHERE \(Self.tableFilter) AND x.key = 1
-            ORDER BY m.name, il.name, x.seqno
+            SELECT s.tbl_name, s.name, il."unique", il.origin, x.seqno, x.cid, x.name, x."desc", s.sql
+            FROM sqlite_schema s
+            JOIN pragma_index_list(s.tbl_name) il ON il.name = s.name
+            JOIN pragma_index_xinfo(s.name) x
+            WHERE s.type = 'index' AND s.tbl_name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND x.key = 1
+            ORDER BY s.tbl_name, s.name, x.seqno
             """)
         var groups: [(table: String, index: String, rows: [SQLRow])] = []
         for row in rows {

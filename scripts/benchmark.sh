@@ -6,4 +6,5 @@ cd "$(dirname "$0")/.."
 # A statically linked Swift runtime starts in about half the time.
 swift build -c release --product migrate --static-swift-stdlib >&2
 export MIGRATE_BINARY="$PWD/.build/release/migrate"
-exec scripts/with-test-databases.sh python3 scripts/benchmark.py
+scripts/with-test-databases.sh python3 scripts/benchmark.py
+exec scripts/with-test-databases.sh python3 scripts/benchmark-inspect.py

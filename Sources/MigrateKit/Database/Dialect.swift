@@ -58,6 +58,9 @@ public protocol Dialect: Sendable {
 
     /// Drops the database the URL names.
     func dropDatabase(_ url: DatabaseURL) throws
+
+    /// Reads the schema of a database of this dialect into the shared model.
+    var inspector: any SchemaInspector { get }
 }
 
 /// The column types of the version table in one dialect.

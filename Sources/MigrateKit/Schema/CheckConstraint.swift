@@ -1,0 +1,14 @@
+/// A `CHECK` constraint, written at column or table level.
+public struct CheckConstraint: Sendable, Equatable, Hashable {
+    /// The constraint name, when the database keeps one (SQLite only when
+    /// written as `CONSTRAINT name CHECK (...)`).
+    public var name: String?
+    /// The condition as the database prints it, without `CHECK` and without
+    /// the parentheses around it where the database reports them apart.
+    public var expression: String
+
+    public init(name: String? = nil, expression: String) {
+        self.name = name
+        self.expression = expression
+    }
+}

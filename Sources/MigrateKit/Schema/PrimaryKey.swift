@@ -1,0 +1,14 @@
+/// A table's primary key.
+public struct PrimaryKey: Sendable, Equatable, Hashable {
+    /// The constraint name where the database keeps one (PostgreSQL always;
+    /// SQLite when written as `CONSTRAINT name PRIMARY KEY`; never on MySQL,
+    /// where it is always `PRIMARY`).
+    public var name: String?
+    /// The key's columns in key order.
+    public var columns: [String]
+
+    public init(name: String? = nil, columns: [String]) {
+        self.name = name
+        self.columns = columns
+    }
+}

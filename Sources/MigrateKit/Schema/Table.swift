@@ -1,0 +1,51 @@
+/// One table: its columns in declaration order and everything declared on it.
+///
+/// Constraint and index lists are kept in a canonical order (see
+/// ``canonicallyOrdered()``), so two inspections of the same table compare
+/// equal however the catalog happened to return the rows.
+public struct Table: Sendable, Equatable, Hashable {
+    public var name: String
+    /// The columns in their order in the table.
+    public var columns: [Column]
+    public var primaryKey: PrimaryKey?
+    public var foreignKeys: [ForeignKey]
+    public var uniqueConstraints: [UniqueConstraint]
+    /// Indexes the user created; those that only back the primary key or a
+    /// unique constraint are not listed.
+    public var indexes: [Index]
+    public var checks: [CheckConstraint]
+    /// The table comment (PostgreSQL, MySQL), or `nil` when there is none.
+    public var comment: String?
+
+    public init(
+        name: String, columns: [Column] = [], primaryKey: PrimaryKey? = nil, foreignKeys: [ForeignKey] = [],
+        uniqueConstraints: [UniqueConstraint] = [], indexes: [Index] = [], checks: [CheckConstraint] = [],
+        comment: String? = nil
+    ) {
+        self.name = name
+        self.columns = columns
+        self.primaryKey = primaryKey
+        self.foreignKeys = foreignKeys
+        self.uniqueConstraints = uniqueConstraints
+        self.indexes = indexes
+        self.checks = checks
+        self.comment = comment
+    }
+
+    /// The column with this name, if the table has it.
+    public func column(named name: String) -> Column? {
+        columns.first { $0.name == name }
+    }
+
+    /// The same table with foreign keys, unique constraints, indexes and
+    /// checks sorted by name, then by their columns or expression: the order
+    /// every inspector returns.
+    public func canonicallyOrdered() -> Table {
+        var table = self
+        table.foreignKeys.sort { ($0.name ?? "", $0.columns.joined(separator: ","), $0.referencedTable) < ($1.name ?? "", $1.columns.joined(separator: ","), $1.referencedTable) }
+        table.uniqueConstraints.sort { ($0.name ?? "", $0.columns.joined(separator: ",")) < ($1.name ?? "", $1.columns.joined(separator: ",")) }
+        table.indexes.sort { $0.name < $1.name }
+        table.checks.sort { ($0.name ?? "", $0.expression) < ($1.name ?? "", $1.expression) }
+        return table
+    }
+}

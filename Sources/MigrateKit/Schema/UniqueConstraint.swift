@@ -1,0 +1,14 @@
+/// A `UNIQUE` constraint over one or more columns.
+///
+/// On MySQL/MariaDB every unique key is one (`CREATE UNIQUE INDEX` included),
+/// since the server does not tell the two apart.
+public struct UniqueConstraint: Sendable, Equatable, Hashable {
+    /// The constraint name, when the database keeps one.
+    public var name: String?
+    public var columns: [String]
+
+    public init(name: String? = nil, columns: [String]) {
+        self.name = name
+        self.columns = columns
+    }
+}

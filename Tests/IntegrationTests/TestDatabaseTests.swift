@@ -131,13 +131,13 @@ struct TestDatabaseTests {
     }
 
     @Test func namesAreSafeIdentifiers() {
-        #expect(TestDatabase.safe("app") == "app")
-        #expect(TestDatabase.safe("/var/data/My Notes.db") == "my_notes")
-        #expect(TestDatabase.safe("shop-prod") == "shop_prod")
-        #expect(TestDatabase.safe("ünï") == "_n_")
-        #expect(TestDatabase.safe("") == "app")
-        #expect(TestDatabase.safe(":memory:") == "_memory_")
-        #expect(TestDatabase.safe(String(repeating: "x", count: 80)).count == 30)
+        #expect(TemporaryDatabase.safe("app") == "app")
+        #expect(TemporaryDatabase.safe("/var/data/My Notes.db") == "my_notes")
+        #expect(TemporaryDatabase.safe("shop-prod") == "shop_prod")
+        #expect(TemporaryDatabase.safe("ünï") == "_n_")
+        #expect(TemporaryDatabase.safe("") == "app")
+        #expect(TemporaryDatabase.safe(":memory:") == "_memory_")
+        #expect(TemporaryDatabase.safe(String(repeating: "x", count: 80)).count == 30)
     }
 
     /// TestDatabase's SQLite temp folders that hold a file whose name starts with `prefix`.

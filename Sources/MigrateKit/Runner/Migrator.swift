@@ -128,7 +128,7 @@ public final class Migrator {
         return url
     }
 
-    private func run(
+    func run(
         _ direction: MigrationStep.Direction, plan: (RevisionGraph, Set<String>) throws -> [String]
     ) throws -> RunReport {
         let started = DispatchTime.now()

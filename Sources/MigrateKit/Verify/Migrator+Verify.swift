@@ -1,0 +1,85 @@
+import Foundation
+
+/// What `verify` checked.
+public struct VerifyReport: Sendable {
+    /// The revisions checked, in the order they were applied.
+    public var revisions: [String] = []
+    /// The temporary database it ran on (already dropped), redacted.
+    public var database: String = ""
+}
+
+extension Migrator {
+    /// The stairway test: on a temporary database beside the configured one,
+    /// applies every revision in order, and for each upgrades it, downgrades
+    /// it and upgrades it again, comparing the inspected schema after each
+    /// step with the one it should equal. The temporary database is dropped
+    /// afterwards, whatever happens.
+    /// - Parameter progress: called with each revision as it is checked.
+    /// - Throws: ``VerifyError`` naming the first revision whose downgrade
+    ///   does not restore the schema before it (or whose second upgrade
+    ///   differs from the first), with the differences.
+    @discardableResult
+    public func verify(progress: ((MigrationStep) -> Void)? = nil) throws -> VerifyReport {
+        let directory = try scripts()
+        let scratch = try TemporaryDatabase.create(near: try requireURL(), prefix: "verify")
+        defer { try? scratch.drop() }
+        var scratchConfig = config
+        scratchConfig.url = scratch.url
+        let side = Migrator(scratchConfig, url: scratch.url)
+        side.noticeHandler = noticeHandler
+        var report = VerifyReport(database: scratch.url.redacted)
+        var before = try side.inspect()
+        for revision in try directory.graph.upgradePlan(applied: [], target: "heads") {
+            let script = directory.script(revision)
+            progress?(
+                MigrationStep(
+                    direction: .upgrade, revision: revision, parents: script.downRevisions,
+                    message: script.message, path: script.path))
+            try side.run(.upgrade) { _, _ in [revision] }
+            let after = try side.inspect()
+            try side.run(.downgrade) { _, _ in [revision] }
+            let reverted = try side.inspect()
+            if reverted != before {
+                throw VerifyError.downgradeMismatch(
+                    revision: revision, path: script.path,
+                    differences: SchemaComparison.differences(expected: before, found: reverted))
+            }
+            try side.run(.upgrade) { _, _ in [revision] }
+            let again = try side.inspect()
+            if again != after {
+                throw VerifyError.upgradeNotRepeatable(
+                    revision: revision, path: script.path,
+                    differences: SchemaComparison.differences(expected: after, found: again))
+            }
+            before = after
+            report.revisions.append(revision)
+        }
+        return report
+    }
+}
+
+/// A revision whose downgrade does not undo its upgrade.
+public enum VerifyError: MigrateFailure {
+    case downgradeMismatch(revision: String, path: String, differences: [String])
+    case upgradeNotRepeatable(revision: String, path: String, differences: [String])
+
+    public var errorID: String {
+        switch self {
+        case .downgradeMismatch: "verify.downgrade-mismatch"
+        case .upgradeNotRepeatable: "verify.upgrade-not-repeatable"
+        }
+    }
+
+    public var message: String {
+        switch self {
+        case .downgradeMismatch(let revision, let path, let differences):
+            "The downgrade of revision \(revision) (\(path)) does not restore the schema before it:\n"
+                + differences.map { "  - \($0)" }.joined(separator: "\n")
+                + "\nMake its downgrade section undo exactly what its upgrade does."
+        case .upgradeNotRepeatable(let revision, let path, let differences):
+            "Upgrading revision \(revision) (\(path)) again after its downgrade gives a different schema:\n"
+                + differences.map { "  - \($0)" }.joined(separator: "\n")
+                + "\nMake its downgrade section undo exactly what its upgrade does."
+        }
+    }
+}

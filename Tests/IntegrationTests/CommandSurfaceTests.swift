@@ -80,4 +80,20 @@ struct CommandSurfaceTests {
 
             """, "\(result.stdout)")
     }
+
+    @Test func headsResolvingDependenciesAndMergeOfOneHead() throws {
+        let project = try CLIProject(.sqlite)
+        try project.write("root00000001", upgrade: "SELECT 1;")
+        try project.write("lib000000002", revises: ["root00000001"], upgrade: "SELECT 1;", header: "-- Branch Labels: lib")
+        try project.write("app000000003", revises: [], upgrade: "SELECT 1;", header: "-- Depends On: lib000000002")
+        var result = try project.run("heads")
+        #expect(result.stdout.components(separatedBy: "\n").filter { !$0.isEmpty }.count == 2, "\(result.stdout)")
+        result = try project.run("heads", "--resolve-dependencies")
+        #expect(result.stdout == "<base> -> app000000003 (head), Revision app000000003\n", "\(result.stdout)")
+
+        result = try project.run("merge", "-m", "Nothing", "app000000003")
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("error[merge.single-head]"), "\(result.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: project.versions).count == 3)
+    }
 }

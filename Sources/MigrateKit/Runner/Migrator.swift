@@ -118,9 +118,13 @@ public final class Migrator {
     }
 
     /// The head revisions of the graph (no database needed).
-    public func heads() throws -> [RevisionNode] {
+    /// - Parameter resolvingDependencies: treat `Depends On:` edges like
+    ///   parents (Alembic's `heads --resolve-dependencies`): a head that
+    ///   another revision depends on is left out.
+    public func heads(resolvingDependencies: Bool = false) throws -> [RevisionNode] {
         let graph = try scripts().graph
-        return graph.heads.compactMap { graph.nodes[$0] }
+        return graph.heads.filter { !resolvingDependencies || graph.dependents(of: $0).isEmpty }
+            .compactMap { graph.nodes[$0] }
     }
 
     func requireURL() throws -> DatabaseURL {

@@ -1,0 +1,28 @@
+import ArgumentParser
+import MigrateKit
+
+struct HeadsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "heads", abstract: "Show the head revisions of the revision files.")
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: FormatOptions
+
+    @Flag(name: .customLong("resolve-dependencies"), help: "Treat `Depends On:` revisions as parents: a revision another depends on is not a head.")
+    var resolveDependencies = false
+
+    func run() throws {
+        try Output.run {
+            let migrator = try global.migrator()
+            let heads = try migrator.heads(resolvingDependencies: resolveDependencies)
+            let directory = try migrator.scripts()
+            if output.json {
+                return try JSONOutput.print(["heads": heads.map { RevisionJSON($0, in: directory) }])
+            }
+            for node in heads {
+                Output.say(global.verbose
+                    ? RevisionText.verbose(node, graph: directory.graph) : RevisionText.line(node, graph: directory.graph))
+            }
+        }
+    }
+}

@@ -1,0 +1,40 @@
+import ArgumentParser
+import MigrateKit
+
+/// An online upgrade or downgrade: progress and a closing line as text, or
+/// one JSON document at the end.
+enum RunCommand {
+    static func run(
+        _ migrator: Migrator, direction: String, target: String, json: Bool, body: () throws -> RunReport
+    ) throws {
+        var warnings: [String] = []
+        migrator.observer = { event in
+            if case .warning(let text) = event { warnings.append(text) }
+            if json {
+                if case .warning(let text) = event { Output.note("warning: \(text)") }
+            } else {
+                Output.progress(event)
+            }
+        }
+        let report = try body()
+        if json {
+            try JSONOutput.print(
+                RunJSON(report, direction: direction, target: target, warnings: warnings, directory: try migrator.scripts()))
+        } else {
+            RunSummary.print(report, direction: direction)
+        }
+    }
+}
+
+/// The closing line of an upgrade or downgrade.
+enum RunSummary {
+    static func print(_ report: RunReport, direction: String) {
+        let at = report.heads.isEmpty ? "base" : report.heads.joined(separator: ", ")
+        if report.steps.isEmpty {
+            Output.say("Nothing to \(direction): the database is at \(at).")
+        } else {
+            let count = report.steps.count
+            Output.say("Done: \(count) revision\(count == 1 ? "" : "s") in \(report.totalMilliseconds) ms; now at \(at).")
+        }
+    }
+}

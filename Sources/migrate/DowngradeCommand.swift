@@ -22,17 +22,6 @@ struct DowngradeCommand: ParsableCommand {
     }
 
     func run() throws {
-        try Output.run {
-            let migrator = try global.migrator()
-            if offline.sql {
-                let (start, end) = OfflineOptions.split(target)
-                return Output.say(
-                    try migrator.downgradeScript(from: start ?? "", to: end, dialect: try offline.chosenDialect()),
-                    terminator: "")
-            }
-            try RunCommand.run(migrator, direction: "downgrade", target: target, json: output.json) {
-                try migrator.downgrade(to: target)
-            }
-        }
+        try RunCommand.perform(.downgrade, target: target, global: global, output: output, offline: offline)
     }
 }

@@ -4,6 +4,28 @@ import MigrateKit
 /// An online upgrade or downgrade: progress and a closing line as text, or
 /// one JSON document at the end.
 enum RunCommand {
+    /// The body of `upgrade` and `downgrade`: the offline script with
+    /// `--sql`, else the run itself.
+    static func perform(
+        _ direction: MigrationStep.Direction, target: String, global: GlobalOptions, output: FormatOptions,
+        offline: OfflineOptions
+    ) throws {
+        try Output.run {
+            let migrator = try global.migrator()
+            if offline.sql {
+                let (start, end) = OfflineOptions.split(target)
+                let dialect = try offline.chosenDialect()
+                let script = direction == .upgrade
+                    ? try migrator.upgradeScript(to: end, from: start, dialect: dialect)
+                    : try migrator.downgradeScript(from: start ?? "", to: end, dialect: dialect)
+                return Output.say(script, terminator: "")
+            }
+            try run(migrator, direction: direction.rawValue, target: target, json: output.json) {
+                direction == .upgrade ? try migrator.upgrade(to: target) : try migrator.downgrade(to: target)
+            }
+        }
+    }
+
     static func run(
         _ migrator: Migrator, direction: String, target: String, json: Bool, body: () throws -> RunReport
     ) throws {

@@ -22,16 +22,6 @@ struct UpgradeCommand: ParsableCommand {
     }
 
     func run() throws {
-        try Output.run {
-            let migrator = try global.migrator()
-            if offline.sql {
-                let (start, end) = OfflineOptions.split(target)
-                return Output.say(
-                    try migrator.upgradeScript(to: end, from: start, dialect: try offline.chosenDialect()), terminator: "")
-            }
-            try RunCommand.run(migrator, direction: "upgrade", target: target, json: output.json) {
-                try migrator.upgrade(to: target)
-            }
-        }
+        try RunCommand.perform(.upgrade, target: target, global: global, output: output, offline: offline)
     }
 }

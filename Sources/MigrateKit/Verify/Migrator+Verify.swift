@@ -42,14 +42,14 @@ extension Migrator {
             if reverted != before {
                 throw VerifyError.downgradeMismatch(
                     revision: revision, path: script.path,
-                    differences: SchemaComparison.differences(expected: before, found: reverted))
+                    differences: SchemaDifferences.describe(expected: before, found: reverted))
             }
             try side.run(.upgrade) { _, _ in [revision] }
             let again = try side.inspect()
             if again != after {
                 throw VerifyError.upgradeNotRepeatable(
                     revision: revision, path: script.path,
-                    differences: SchemaComparison.differences(expected: after, found: again))
+                    differences: SchemaDifferences.describe(expected: after, found: again))
             }
             before = after
             report.revisions.append(revision)

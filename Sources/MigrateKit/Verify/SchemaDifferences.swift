@@ -1,6 +1,6 @@
 /// Describes, in sentences, how one inspected schema differs from another.
-enum SchemaComparison {
-    static func differences(expected: Schema, found: Schema) -> [String] {
+enum SchemaDifferences {
+    static func describe(expected: Schema, found: Schema) -> [String] {
         var lines: [String] = []
         for name in Set(expected.tables.keys).union(found.tables.keys).sorted() {
             switch (expected[table: name], found[table: name]) {

@@ -57,6 +57,24 @@ public protocol Dialect: Sendable {
 
     /// Reads the schema of a database of this dialect into the shared model.
     var inspector: any SchemaInspector { get }
+
+    /// Writes schema changes as SQL in this dialect.
+    var renderer: any SchemaRenderer { get }
+
+    /// `true` when two type spellings the inspector reported mean the same
+    /// type. Default: equal ignoring case.
+    func typesAreEquivalent(_ a: String, _ b: String) -> Bool
+
+    /// `true` when the database (not the user) chose this name for a
+    /// constraint or index of `table`, so the differ compares it by
+    /// definition rather than by name. Default: never.
+    func isGeneratedName(_ name: String, for kind: SchemaElementKind, on table: String) -> Bool
+
+    /// `true` when `CREATE TABLE` fails on a foreign key to a table that does
+    /// not exist yet (PostgreSQL, MySQL), so the differ creates referenced
+    /// tables first and adds the foreign keys of a cycle afterwards. SQLite
+    /// checks references only when rows change. Default: `true`.
+    var requiresReferencedTablesToExist: Bool { get }
 }
 
 /// The column types of the version table in one dialect.

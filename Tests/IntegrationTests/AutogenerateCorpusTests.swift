@@ -36,6 +36,11 @@ struct AutogenerateCorpusTests {
         let check = try project.run("check")
         #expect(check.status == 0, "check after upgrade:\n\(check.stdout)\(check.stderr)\n\(text)")
         #expect(try project.count(item.keep) == rows, "rows lost:\n\(text)")
+        // Stricter than `check`: the upgraded database reads exactly like the
+        // declared schema, so a change the differ overlooked cannot pass.
+        let upgradedSchema = try project.inspect()
+        let declared = try project.declaredSchema()
+        #expect(upgradedSchema == declared, "upgraded schema differs from the declared one:\n\(upgradedSchema)\n\(declared)\n\(text)")
 
         let downgraded = try project.run("downgrade", "-1")
         #expect(downgraded.status == 0, "downgrade failed:\n\(downgraded.stderr)\n\(text)")
@@ -95,6 +100,12 @@ final class AutogenerateProject {
     func inspect() throws -> Schema {
         let config = try MigrateConfig.load(folder + "/migrate.ini", environment: [:], workingDirectory: folder)
         return try Migrator(config).inspect()
+    }
+
+    /// The declared schema, as `check` reads it.
+    func declaredSchema() throws -> Schema {
+        let config = try MigrateConfig.load(folder + "/migrate.ini", environment: [:], workingDirectory: folder)
+        return try DeclaredSchema.load(config: config, dialect: project.backend.dialect, url: project.url)
     }
 
     /// The revision files, sorted.

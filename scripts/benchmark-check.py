@@ -55,8 +55,8 @@ def bench_backend(backend):
         try:
             write_project(folder, url)
             run(folder, "upgrade", "head")
-            report("%s: check, %d tables, cold (no cache)" % (backend, TABLES), run(folder, "check"))
-            report("%s: check, %d tables, warm (median of 5)" % (backend, TABLES),
+            report("%s: check, %d tables, cold" % (backend, TABLES), run(folder, "check"))
+            report("%s: check, %d tables, warm" % (backend, TABLES),
                    median_of(folder, 5, "check"), TARGETS[backend])
         finally:
             drop()

@@ -22,6 +22,24 @@ struct AutogenerateCommandTests {
         #expect(try project.revisionFiles().count == 2)
     }
 
+    /// The declared schema is cached under the migrations folder, and an
+    /// edit to schema.sql is seen at once.
+    @Test(arguments: TestBackend.allCases)
+    func cacheFollowsTheDeclaredFiles(_ backend: TestBackend) throws {
+        let project = try AutogenerateProject(backend)
+        try project.write("aaaa00000001", message: "Notes", upgrade: CorpusCase.base)
+        try project.expectSuccess("upgrade", "head")
+        try project.declare(CorpusCase.base)
+        try project.expectSuccess("check")
+        let cache = project.folder + "/migrations/.migrate-cache/declared-\(backend.dialect.name).json"
+        #expect(FileManager.default.fileExists(atPath: cache))
+        try project.expectSuccess("check")
+        try project.declare("CREATE TABLE t (id INTEGER PRIMARY KEY, name VARCHAR(60));")
+        #expect(try project.run("check").status == 1)
+        try project.declare(CorpusCase.base)
+        try project.expectSuccess("check")
+    }
+
     @Test(arguments: TestBackend.allCases)
     func checkListsDifferencesAndExitsOne(_ backend: TestBackend) throws {
         let project = try AutogenerateProject(backend)

@@ -5,7 +5,7 @@ import Foundation
 /// `<script_location>/.migrate-cache/declared-<dialect>.json` with the key it
 /// was made for. Applying DDL to a scratch PostgreSQL database costs far more
 /// than `migrate check` may take; when the declared files, the dialect, the
-/// server version and the excluded tables are unchanged, the cached model is
+/// server version, the excluded tables and the `migrate` build are unchanged, the cached model is
 /// the same one a new inspection would give.
 ///
 /// The cache is a convenience: a file that cannot be read or written is
@@ -30,6 +30,7 @@ struct DeclaredSchemaCache {
             hash.update(data: [0])
         }
         add("migrate-declared-schema-v1")
+        add(executableStamp)
         add(dialect)
         add(serverVersion)
         excluded.forEach(add)
@@ -39,6 +40,18 @@ struct DeclaredSchemaCache {
         }
         return hash.finalize().map { String(format: "%02x", $0) }.joined()
     }
+
+    /// The size and modification time of the running program: a new build
+    /// of `migrate` may inspect differently, so it never reads an older
+    /// build's cache.
+    static let executableStamp: String = {
+        guard let path = Bundle.main.executablePath,
+            let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        else { return "" }
+        let size = (attributes[.size] as? NSNumber)?.int64Value ?? 0
+        let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+        return "\(size)-\(modified)"
+    }()
 
     func read() -> Schema? {
         guard let data = FileManager.default.contents(atPath: path),

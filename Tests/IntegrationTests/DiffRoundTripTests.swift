@@ -160,6 +160,20 @@ struct DiffRoundTripTests {
                 CREATE TABLE nodes (id INTEGER NOT NULL PRIMARY KEY, parent_id INTEGER,
                     CONSTRAINT nodes_parent_fk FOREIGN KEY (parent_id) REFERENCES nodes (id));
                 """, insert: row, table: "items"),
+        DiffRoundTrip(
+            "referenced table changed, child rows kept",
+            old: """
+                CREATE TABLE owners (id INTEGER NOT NULL PRIMARY KEY, name VARCHAR(20));
+                CREATE TABLE pets (id INTEGER NOT NULL PRIMARY KEY, owner_id INTEGER,
+                    CONSTRAINT pets_owner_fk FOREIGN KEY (owner_id) REFERENCES owners (id) ON DELETE CASCADE);
+                """,
+            new: """
+                CREATE TABLE owners (id INTEGER NOT NULL PRIMARY KEY, name VARCHAR(40) NOT NULL DEFAULT '');
+                CREATE TABLE pets (id INTEGER NOT NULL PRIMARY KEY, owner_id INTEGER,
+                    CONSTRAINT pets_owner_fk FOREIGN KEY (owner_id) REFERENCES owners (id) ON DELETE CASCADE);
+                """,
+            insert: "INSERT INTO owners (id, name) VALUES (1, 'ann'); INSERT INTO pets (id, owner_id) VALUES (1, 1);",
+            table: "pets"),
     ]
 
     @Test(arguments: TestBackend.allCases, cases)

@@ -81,12 +81,11 @@ struct DiffRoundTrip: Sendable, CustomStringConvertible {
     }
 
     /// Runs rendered SQL as the runner would: split for the dialect, in one
-    /// transaction where DDL is transactional; SQLite with foreign keys on,
-    /// so the rebuild's deferred checks are exercised.
+    /// transaction where DDL is transactional. SQLite runs with foreign keys
+    /// off, as `migrate`'s connections do.
     static func apply(_ sql: String, to database: ScratchDatabase) throws {
         let dialect = database.backend.dialect
         let connection = database.connection
-        if database.backend == .sqlite { try connection.execute("PRAGMA foreign_keys = ON") }
         let statements = try StatementSplitter(flavor: dialect.splitterFlavor).split(sql)
         if dialect.hasTransactionalDDL { try dialect.beginTransaction(on: connection) }
         do {

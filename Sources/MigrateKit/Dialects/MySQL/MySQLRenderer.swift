@@ -15,12 +15,13 @@ public struct MySQLRenderer: SchemaRenderer {
     public func render(_ changes: [SchemaChange], current: Schema, target: Schema) -> String {
         let notes = support.renameNotes(changes)
         let blocks = changes.enumerated().map { offset, change in
-            RenderedBlock(comments: (notes[offset] ?? []) + [change.summary], statements: statements(for: change))
+            RenderedBlock(
+                comments: (notes[offset] ?? []) + [change.summary], statements: statements(for: change, target: target))
         }
         return RenderedBlock.join(blocks)
     }
 
-    func statements(for change: SchemaChange) -> [String] {
+    func statements(for change: SchemaChange, target: Schema) -> [String] {
         let n = support
         switch change {
         case .createTable(let table):
@@ -28,7 +29,10 @@ public struct MySQLRenderer: SchemaRenderer {
         case .dropTable(let table):
             return ["DROP TABLE \(n.name(table.name))"]
         case .addColumn(let table, let column):
-            return ["ALTER TABLE \(n.name(table)) ADD COLUMN \(definition(of: column))"]
+            return [
+                "ALTER TABLE \(n.name(table)) ADD COLUMN \(definition(of: column))"
+                    + position(of: column.name, in: target.tables[table])
+            ]
         case .dropColumn(let table, let column):
             return ["ALTER TABLE \(n.name(table)) DROP COLUMN \(n.name(column.name))"]
         case .alterColumn(let table, _, let to):
@@ -60,6 +64,15 @@ public struct MySQLRenderer: SchemaRenderer {
         case .setTableComment(let table, _, let to):
             return ["ALTER TABLE \(n.name(table)) COMMENT = \(literal(to ?? ""))"]
         }
+    }
+
+    /// ` AFTER previous` (or ` FIRST`) when the column does not go last,
+    /// so the table keeps the declared column order.
+    func position(of column: String, in table: Table?) -> String {
+        guard let columns = table?.columns.map(\.name), let index = columns.firstIndex(of: column),
+            index < columns.count - 1
+        else { return "" }
+        return index == 0 ? " FIRST" : " AFTER \(support.name(columns[index - 1]))"
     }
 
     /// One line per column, key and constraint; indexes as `KEY` lines.

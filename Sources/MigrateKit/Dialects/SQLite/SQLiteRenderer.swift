@@ -34,10 +34,17 @@ public struct SQLiteRenderer: SchemaRenderer {
             }
             guard written.insert(table).inserted else { continue }
             let group = changes.enumerated().filter { $0.element.tableName == table }
-            let comments = group.flatMap { (notes[$0.offset] ?? []) + [$0.element.summary] }
+            var comments = group.flatMap { (notes[$0.offset] ?? []) + [$0.element.summary] }
+            comments.append("(SQLite cannot ALTER this: \(table) is rebuilt, as its manual describes)")
+            let actors = Self.tablesWithDeleteActions(referencing: table, in: current)
+            if !actors.isEmpty {
+                comments.append(
+                    "Run with PRAGMA foreign_keys off (migrate's default): with it on, DROP TABLE \(table) "
+                        + "fires the ON DELETE actions of \(actors.joined(separator: ", ")).")
+            }
             blocks.append(
                 RenderedBlock(
-                    comments: comments + ["(SQLite cannot ALTER this: \(table) is rebuilt, as its manual describes)"],
+                    comments: comments,
                     statements: rebuild(table, from: current.tables[table]!, to: target.tables[table]!)))
         }
         return RenderedBlock.join(blocks)
@@ -62,6 +69,20 @@ public struct SQLiteRenderer: SchemaRenderer {
             .addCheck, .dropCheck:
             // Comments do not exist in SQLite; the rest is always a rebuild.
             return []
+        }
+    }
+
+    /// Tables whose foreign keys to `table` have an `ON DELETE` action that
+    /// changes rows: with `foreign_keys` on, the rebuild's `DROP TABLE`
+    /// deletes every row of `table` and would fire them ("If foreign key
+    /// constraints are enabled, a DROP TABLE command performs an implicit
+    /// DELETE FROM command before removing the table ... may invoke foreign
+    /// key actions").
+    static func tablesWithDeleteActions(referencing table: String, in schema: Schema) -> [String] {
+        schema.tableNames.filter { name in
+            schema.tables[name]!.foreignKeys.contains {
+                $0.referencedTable == table && [.cascade, .setNull, .setDefault].contains($0.onDelete)
+            }
         }
     }
 

@@ -2,7 +2,7 @@
 /// with the DDL before and after (issue 4).
 extension CorpusCase {
     static let all: [CorpusCase] = tables + columns + types + nullability + defaults + keys + foreignKeys
-        + uniques + indexes + partialIndexes + checks + comments + references + rebuilds
+        + uniques + indexes + partialIndexes + checks + comments + references + rebuilds + more
 
     static let tables: [CorpusCase] = [
         CorpusCase("add a table", old: base, new: base + "\nCREATE TABLE tag (id INTEGER PRIMARY KEY, label VARCHAR(20) NOT NULL);"),
@@ -277,5 +277,60 @@ extension CorpusCase {
             "rebuild a referenced table keeps the references", old: parent + "\n" + child(fk),
             new: "CREATE TABLE parent (id INTEGER PRIMARY KEY, name VARCHAR(50) NOT NULL DEFAULT '');\n" + child(fk),
             seed: familySeed, keep: "child"),
+    ]
+
+    /// Changes that combine several of the above, or touch less common types.
+    static let more: [CorpusCase] = [
+        CorpusCase(
+            "add a table with an autoincrementing key", old: base, new: "",
+            newFor: [
+                .sqlite: base + "\nCREATE TABLE log (id INTEGER PRIMARY KEY AUTOINCREMENT, line VARCHAR(80));",
+                .postgresql: base + "\nCREATE TABLE log (id SERIAL PRIMARY KEY, line VARCHAR(80));",
+                .mysql: base + "\nCREATE TABLE log (id INTEGER AUTO_INCREMENT PRIMARY KEY, line VARCHAR(80));",
+            ]),
+        CorpusCase(
+            "change a decimal's precision",
+            old: "CREATE TABLE t (id INTEGER PRIMARY KEY, name VARCHAR(50), price DECIMAL(10,2));",
+            new: "CREATE TABLE t (id INTEGER PRIMARY KEY, name VARCHAR(50), price DECIMAL(12,4));"),
+        CorpusCase(
+            "add a timestamp defaulting to now", old: base,
+            new: "CREATE TABLE t (id INTEGER PRIMARY KEY, name VARCHAR(50), created_at TIMESTAMP NULL DEFAULT CURRENT_TIMESTAMP);"),
+        CorpusCase(
+            "add a column with a column-level check", old: base,
+            new: "CREATE TABLE t (id INTEGER PRIMARY KEY, name VARCHAR(50), qty INTEGER CONSTRAINT t_qty_check CHECK (qty > 0));",
+            // MariaDB takes no name on a column-level check (it names it after the column).
+            newFor: [.mysql: "CREATE TABLE t (id INTEGER PRIMARY KEY, name VARCHAR(50), qty INTEGER CHECK (qty > 0));"]),
+        CorpusCase(
+            "drop a referenced table and the reference to it", old: parent + "\n" + child(fk), new: child(),
+            // The downgrade brings the table back empty: only rows that reference nothing can stay.
+            seed: "INSERT INTO parent (id, name) VALUES (1, 'a'); INSERT INTO child (id, parent_id) VALUES (1, NULL), (2, NULL);",
+            keep: "child"),
+        CorpusCase(
+            "drop a self-reference", old: base + "\n" + selfReferencing,
+            new: base + "\nCREATE TABLE node (id INTEGER PRIMARY KEY, parent_id INTEGER);\nCREATE INDEX node_parent_id ON node (parent_id);"),
+        CorpusCase(
+            "change what a foreign key references",
+            old: parent + "\nCREATE TABLE other (id INTEGER PRIMARY KEY);\n" + child(fk),
+            new: parent + "\nCREATE TABLE other (id INTEGER PRIMARY KEY);\n"
+                + child(", CONSTRAINT child_parent_fk FOREIGN KEY (parent_id) REFERENCES other (id)"),
+            seed: "INSERT INTO parent (id, name) VALUES (1, 'a'); INSERT INTO other (id) VALUES (1);"
+                + " INSERT INTO child (id, parent_id) VALUES (1, 1), (2, NULL);",
+            keep: "child"),
+        CorpusCase(
+            "several tables change at once",
+            old: parent + "\n" + child(fk) + "\n" + base,
+            new: "CREATE TABLE parent (id INTEGER PRIMARY KEY, name VARCHAR(80) NOT NULL DEFAULT 'x');\n"
+                + child(fk + " ON DELETE CASCADE") + "\n"
+                + "CREATE TABLE t (id INTEGER PRIMARY KEY, name VARCHAR(50), note VARCHAR(10));\nCREATE INDEX t_name ON t (name);\n"
+                + "CREATE TABLE tag (id INTEGER PRIMARY KEY, label VARCHAR(20));",
+            seed: familySeed + "\n" + baseSeed, keep: "child"),
+        CorpusCase(
+            "drop a column in a unique constraint",
+            old: "CREATE TABLE t (id INTEGER PRIMARY KEY, name VARCHAR(50), code VARCHAR(10), CONSTRAINT t_code_key UNIQUE (code));",
+            new: base),
+        CorpusCase(
+            "boolean default change",
+            old: "CREATE TABLE t (id INTEGER PRIMARY KEY, name VARCHAR(50), done BOOLEAN DEFAULT FALSE);",
+            new: "CREATE TABLE t (id INTEGER PRIMARY KEY, name VARCHAR(50), done BOOLEAN DEFAULT TRUE);"),
     ]
 }

@@ -96,6 +96,30 @@ struct AutogenerateCommandTests {
         #expect(try project.count("t") == 0)
     }
 
+    /// With `dev_url`, the declared schema is applied there (PostgreSQL: in a
+    /// temporary schema; MySQL: a temporary database on that server) and
+    /// nothing is left behind.
+    @Test(arguments: [TestBackend.postgresql, .mysql])
+    func devURLIsUsedAndLeftClean(_ backend: TestBackend) throws {
+        let devFolder = NSTemporaryDirectory()
+        let dev = try backend.makeDatabase(in: devFolder)
+        defer { backend.dispose(dev) }
+        let devLine = "dev_url = " + dev.string.replacingOccurrences(of: "%", with: "%%")
+        let project = try CLIProject(backend, extraConfig: "schema = %(here)s/schema.sql\n" + devLine)
+        try project.write("aaaa00000001", upgrade: CorpusCase.base)
+        #expect(try project.run("upgrade", "head").status == 0)
+        try CorpusCase.base.write(toFile: project.folder + "/schema.sql", atomically: true, encoding: .utf8)
+        let check = try project.run("check")
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+        let connection = try backend.dialect.connect(to: dev)
+        defer { connection.close() }
+        #expect(try backend.dialect.inspector.inspect(connection).tables.isEmpty)
+        if backend == .postgresql {
+            let leftovers = try connection.query("SELECT nspname FROM pg_namespace WHERE nspname LIKE 'migrate_scratch_%'")
+            #expect(leftovers.isEmpty)
+        }
+    }
+
     @Test func noSchemaConfiguredIsAClearError() throws {
         let project = try CLIProject(.sqlite)
         try project.write("aaaa00000001", upgrade: CorpusCase.base)

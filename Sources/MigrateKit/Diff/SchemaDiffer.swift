@@ -3,7 +3,7 @@
 /// questions (``Dialect/typesAreEquivalent(_:_:)``,
 /// ``Dialect/isGeneratedName(_:for:on:)``,
 /// ``Dialect/requiresReferencedTablesToExist``).
-public struct SchemaDiffer {
+public struct SchemaDiffer: Sendable {
     public let dialect: any Dialect
 
     public init(dialect: any Dialect) {

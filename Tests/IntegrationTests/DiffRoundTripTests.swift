@@ -174,6 +174,35 @@ struct DiffRoundTripTests {
                 """,
             insert: "INSERT INTO owners (id, name) VALUES (1, 'ann'); INSERT INTO pets (id, owner_id) VALUES (1, 1);",
             table: "pets"),
+        DiffRoundTrip(
+            "referenced key and its foreign key column widened",
+            old: """
+                CREATE TABLE owners (id INTEGER NOT NULL PRIMARY KEY);
+                CREATE TABLE pets (id INTEGER NOT NULL PRIMARY KEY, owner_id INTEGER,
+                    CONSTRAINT pets_owner_fk FOREIGN KEY (owner_id) REFERENCES owners (id));
+                """,
+            new: """
+                CREATE TABLE owners (id BIGINT NOT NULL PRIMARY KEY);
+                CREATE TABLE pets (id INTEGER NOT NULL PRIMARY KEY, owner_id BIGINT,
+                    CONSTRAINT pets_owner_fk FOREIGN KEY (owner_id) REFERENCES owners (id));
+                """, insert: "INSERT INTO owners (id) VALUES (1); INSERT INTO pets (id, owner_id) VALUES (1, 1);",
+            table: "pets"),
+        DiffRoundTrip(
+            "referenced unique key replaced",
+            old: """
+                CREATE TABLE codes (id INTEGER NOT NULL PRIMARY KEY, code VARCHAR(10) NOT NULL,
+                    CONSTRAINT codes_code_key UNIQUE (code));
+                CREATE TABLE uses (id INTEGER NOT NULL PRIMARY KEY, code VARCHAR(10),
+                    CONSTRAINT uses_code_fk FOREIGN KEY (code) REFERENCES codes (code));
+                """,
+            new: """
+                CREATE TABLE codes (id INTEGER NOT NULL PRIMARY KEY, code VARCHAR(10) NOT NULL,
+                    CONSTRAINT codes_code_uq UNIQUE (code));
+                CREATE TABLE uses (id INTEGER NOT NULL PRIMARY KEY, code VARCHAR(10),
+                    CONSTRAINT uses_code_fk FOREIGN KEY (code) REFERENCES codes (code));
+                """,
+            insert: "INSERT INTO codes (id, code) VALUES (1, 'a'); INSERT INTO uses (id, code) VALUES (1, 'a');",
+            table: "uses"),
     ]
 
     @Test(arguments: TestBackend.allCases, cases)

@@ -115,6 +115,20 @@ struct SQLiteRendererTests {
         #expect(!upgrade.contains("CREATE INDEX"))
     }
 
+    @Test func keepsMultiLineExpressionsInsideTheirCommentAndSplitsCleanly() throws {
+        var new = Self.authors
+        new.checks = [CheckConstraint(expression: "length(name) > 0\n    AND name <> 'x;y'")]
+        let upgrade = render([Self.authors], [new]).upgrade
+        #expect(upgrade.hasPrefix("""
+            -- add check constraint on authors: length(name) > 0
+            --     AND name <> 'x;y'
+            -- (SQLite cannot ALTER this
+            """))
+        let statements = try StatementSplitter(flavor: .sqlite).split(upgrade).map(\.text)
+        #expect(statements.count == 6)
+        #expect(statements.first == "PRAGMA defer_foreign_keys = ON")
+    }
+
     @Test func pointsAtTheRenameOfADroppedAndAddedTable() {
         var renamed = Self.authors
         renamed.name = "writers"

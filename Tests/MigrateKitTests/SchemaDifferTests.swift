@@ -160,6 +160,27 @@ struct SchemaDifferTests {
             ])
     }
 
+    @Test func dropsAndReaddsAForeignKeyInTheWayOfARetypedOrReplacedKey() {
+        let users = withTable(Self.users) { $0.columns[0].type = "bigint" }
+        let posts = withTable(Self.posts) { $0.columns[1].type = "bigint" }
+        let key = Self.posts.foreignKeys[0]
+        let upgrade = changes([Self.users, Self.posts], [users, posts])
+        #expect(upgrade.first == .dropForeignKey(table: "posts", key))
+        #expect(upgrade.last == .addForeignKey(table: "posts", key))
+        #expect(upgrade.count == 4)
+
+        let renamedKey = withTable(Self.users) { $0.primaryKey?.name = "users_pk" }
+        #expect(
+            changes([Self.users, Self.posts], [renamedKey, Self.posts]) == [
+                .dropForeignKey(table: "posts", key),
+                .setPrimaryKey(table: "users", from: Self.users.primaryKey, to: renamedKey.primaryKey),
+                .addForeignKey(table: "posts", key),
+            ])
+        // SQLite checks nothing in DDL: no churn there.
+        let sqlite = SchemaDiffer(dialect: SQLiteDialect())
+        #expect(sqlite.changes(from: Schema(tables: [Self.users, Self.posts]), to: Schema(tables: [users, posts])).count == 2)
+    }
+
     @Test func theReversedChangesUndoTheUpgrade() {
         let old = [Self.users, withTable(Self.posts) { $0.columns.append(Column(name: "body", type: "text")) }]
         let new = [withTable(Self.users) { $0.comment = "x" }]

@@ -70,10 +70,13 @@ public protocol Dialect: Sendable {
     /// definition rather than by name. Default: never.
     func isGeneratedName(_ name: String, for kind: SchemaElementKind, on table: String) -> Bool
 
-    /// `true` when `CREATE TABLE` fails on a foreign key to a table that does
-    /// not exist yet (PostgreSQL, MySQL), so the differ creates referenced
-    /// tables first and adds the foreign keys of a cycle afterwards. SQLite
-    /// checks references only when rows change. Default: `true`.
+    /// `true` when DDL enforces foreign keys (PostgreSQL, MySQL): `CREATE
+    /// TABLE` fails on a reference to a table that does not exist yet, and a
+    /// referenced key cannot be dropped or a column at either end retyped
+    /// while the foreign key stands. The differ then creates referenced
+    /// tables first, adds the foreign keys of a cycle afterwards, and drops
+    /// and re-adds foreign keys in the way. SQLite checks references only
+    /// when rows change. Default: `true`.
     var requiresReferencedTablesToExist: Bool { get }
 }
 

@@ -3,7 +3,7 @@
 /// questions (``Dialect/typesAreEquivalent(_:_:)``,
 /// ``Dialect/isGeneratedName(_:for:on:)``,
 /// ``Dialect/requiresReferencedTablesToExist``).
-public struct SchemaDiffer {
+public struct SchemaDiffer: Sendable {
     public let dialect: any Dialect
 
     public init(dialect: any Dialect) {
@@ -27,7 +27,10 @@ public struct SchemaDiffer {
         let dropped = current.tableNames.filter { target.tables[$0] == nil }
         let created = target.tableNames.filter { current.tables[$0] == nil }
         let kept = target.tableNames.filter { current.tables[$0] != nil }
-        let parts = kept.map { name in tableParts(current.tables[name]!, target.tables[name]!) }
+        var parts = kept.map { name in tableParts(current.tables[name]!, target.tables[name]!) }
+        if dialect.requiresReferencedTablesToExist {
+            reattachForeignKeys(across: &parts, kept: kept, current: current, target: target)
+        }
 
         var changes: [SchemaChange] = []
         let dropOrder = creationOrder(of: dropped, in: current)
@@ -42,6 +45,58 @@ public struct SchemaDiffer {
         changes += parts.flatMap(\.addedForeignKeys)
         changes += createOrder.deferred.map { .addForeignKey(table: $0.table, $0.key) }
         return changes
+    }
+
+    // MARK: Foreign keys in the way
+
+    /// A foreign key that itself does not change still stands in the way
+    /// when the key it references is dropped or replaced, or when a column at
+    /// either end changes type (PostgreSQL: "cannot drop constraint ...
+    /// because other objects depend on it"; MySQL: "Cannot change column
+    /// used in a foreign key constraint"). Such keys are dropped first and
+    /// added back last.
+    private func reattachForeignKeys(
+        across parts: inout [TableParts], kept: [String], current: Schema, target: Schema
+    ) {
+        var replacedKeys: [String: [Set<String>]] = [:]
+        var retyped: [String: Set<String>] = [:]
+        for name in kept {
+            let old = current.tables[name]!, new = target.tables[name]!
+            if let key = old.primaryKey, !samePrimaryKey(old.primaryKey, new.primaryKey, table: name) {
+                replacedKeys[name, default: []].append(Set(key.columns))
+            }
+            for index in parts.indices where kept[index] == name {
+                for change in parts[index].droppedElements {
+                    if case .dropUnique(_, let unique) = change { replacedKeys[name, default: []].append(Set(unique.columns)) }
+                    if case .dropIndex(_, let index) = change, index.isUnique {
+                        replacedKeys[name, default: []].append(Set(index.keys.map(\.text)))
+                    }
+                }
+            }
+            for column in new.columns {
+                if let before = old.column(named: column.name), !dialect.typesAreEquivalent(before.type, column.type) {
+                    retyped[name, default: []].insert(column.name)
+                }
+            }
+        }
+        guard !replacedKeys.isEmpty || !retyped.isEmpty else { return }
+        for (index, name) in kept.enumerated() {
+            let old = current.tables[name]!, new = target.tables[name]!
+            for key in new.foreignKeys {
+                let inTheWay =
+                    replacedKeys[key.referencedTable]?.contains(Set(key.referencedColumns)) == true
+                    || !(retyped[key.referencedTable] ?? []).isDisjoint(with: key.referencedColumns)
+                    || !(retyped[name] ?? []).isDisjoint(with: key.columns)
+                guard inTheWay, parts[index].addedForeignKeys.contains(.addForeignKey(table: name, key)) == false,
+                    let before = old.foreignKeys.first(where: {
+                        ($0.columns, $0.referencedTable, $0.referencedColumns, $0.onDelete, $0.onUpdate)
+                            == (key.columns, key.referencedTable, key.referencedColumns, key.onDelete, key.onUpdate)
+                    })
+                else { continue }
+                parts[index].droppedForeignKeys.append(.dropForeignKey(table: name, before))
+                parts[index].addedForeignKeys.append(.addForeignKey(table: name, key))
+            }
+        }
     }
 
     // MARK: One kept table

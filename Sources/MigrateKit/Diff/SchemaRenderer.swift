@@ -38,10 +38,12 @@ struct RenderedBlock {
     }
 
     /// The blocks separated by blank lines, each comment line prefixed with
-    /// `-- `, each statement ended with `;`.
+    /// `-- ` (a comment holding a line break, such as a multi-line check
+    /// expression, becomes several lines), each statement ended with `;`.
     static func join(_ blocks: [RenderedBlock]) -> String {
         blocks.map { block in
-            (block.comments.map { "-- " + $0 + "\n" } + block.statements.map { $0 + ";\n" }).joined()
+            let comments = block.comments.flatMap { $0.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) }
+            return (comments.map { "-- " + $0 + "\n" } + block.statements.map { $0 + ";\n" }).joined()
         }.joined(separator: "\n")
     }
 }

@@ -203,6 +203,10 @@ struct DiffRoundTripTests {
                 """,
             insert: "INSERT INTO codes (id, code) VALUES (1, 'a'); INSERT INTO uses (id, code) VALUES (1, 'a');",
             table: "uses"),
+        DiffRoundTrip(
+            "serial replaced by a plain default", old: "CREATE TABLE seqs (id SERIAL PRIMARY KEY, v INTEGER);",
+            new: "CREATE TABLE seqs (id INTEGER NOT NULL DEFAULT 0 PRIMARY KEY, v INTEGER);",
+            insert: "INSERT INTO seqs (v) VALUES (1);", table: "seqs", backends: [.postgresql]),
     ]
 
     @Test(arguments: TestBackend.allCases, cases)

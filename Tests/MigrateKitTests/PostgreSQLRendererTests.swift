@@ -137,8 +137,21 @@ struct PostgreSQLRendererTests {
             renderer.render([.alterColumn(table: "t", from: serial, to: always)], current: Schema(), target: Schema()) == """
                 -- alter column t.id: identity always
                 ALTER TABLE t ALTER COLUMN id DROP DEFAULT;
-                DROP SEQUENCE t_id_seq;
+                DROP SEQUENCE IF EXISTS t_id_seq;
                 ALTER TABLE t ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY;
+
+                """)
+    }
+
+    @Test func removesASerialBeforeSettingAPlainDefault() {
+        let serial = Column(name: "id", type: "integer", isNullable: false, identity: .serial)
+        let plain = Column(name: "id", type: "integer", isNullable: false, defaultExpression: "0")
+        #expect(
+            renderer.render([.alterColumn(table: "t", from: serial, to: plain)], current: Schema(), target: Schema()) == """
+                -- alter column t.id: default 0, identity none
+                ALTER TABLE t ALTER COLUMN id DROP DEFAULT;
+                DROP SEQUENCE IF EXISTS t_id_seq;
+                ALTER TABLE t ALTER COLUMN id SET DEFAULT 0;
 
                 """)
     }

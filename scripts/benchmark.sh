@@ -7,4 +7,5 @@ cd "$(dirname "$0")/.."
 swift build -c release --product migrate --static-swift-stdlib >&2
 export MIGRATE_BINARY="$PWD/.build/release/migrate"
 scripts/with-test-databases.sh python3 scripts/benchmark.py
-exec scripts/with-test-databases.sh python3 scripts/benchmark-inspect.py
+scripts/with-test-databases.sh python3 scripts/benchmark-inspect.py
+exec scripts/with-test-databases.sh python3 scripts/benchmark-check.py

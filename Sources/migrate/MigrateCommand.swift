@@ -18,7 +18,8 @@ struct MigrateCommand: ParsableCommand {
         subcommands: [
             InitCommand.self, RevisionCommand.self, MergeCommand.self, UpgradeCommand.self,
             DowngradeCommand.self, CurrentCommand.self, HeadsCommand.self, BranchesCommand.self,
-            HistoryCommand.self, ShowCommand.self, StampCommand.self, VerifyCommand.self, InspectCommand.self, DatabaseCommand.self,
+            HistoryCommand.self, ShowCommand.self, StampCommand.self, CheckCommand.self, VerifyCommand.self,
+            InspectCommand.self, DatabaseCommand.self,
         ])
 
     /// Lets the global options stand before the verb, as Alembic users type

@@ -25,6 +25,18 @@ struct RevisionCommand: ParsableCommand {
     @Option(name: .customLong("depends-on"), help: "A revision (or label) this one depends on. Repeatable.")
     var dependsOn: [String] = []
 
+    @Flag(help: "Fill the revision with the changes that turn the database (at head) into the declared schema.")
+    var autogenerate = false
+
+    @Flag(help: "With --autogenerate, write the revision even when nothing differs.")
+    var empty = false
+
+    func validate() throws {
+        if empty && !autogenerate {
+            throw ValidationError("--empty only makes sense with --autogenerate.")
+        }
+    }
+
     func run() throws {
         try Output.run {
             var new = NewRevision(message: message, revisionID: revisionID)
@@ -32,8 +44,19 @@ struct RevisionCommand: ParsableCommand {
             new.splice = splice
             new.branchLabels = branchLabels
             new.dependsOn = dependsOn
-            let script = try global.migrator().revision(new)
+            guard autogenerate else {
+                let script = try global.migrator().revision(new)
+                Output.say("Generated \(script.path)")
+                return
+            }
+            let (script, changes) = try global.migrator().autogenerate(new, writingEmpty: empty)
+            guard let script else {
+                Output.say("No changes detected; no revision written.")
+                return
+            }
             Output.say("Generated \(script.path)")
+            if changes.isEmpty { Output.say("No changes detected; the revision is empty.") }
+            for change in changes { Output.say("  \(change.summary)") }
         }
     }
 }

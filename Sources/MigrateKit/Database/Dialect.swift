@@ -61,6 +61,27 @@ public protocol Dialect: Sendable {
 
     /// Reads the schema of a database of this dialect into the shared model.
     var inspector: any SchemaInspector { get }
+
+    /// Writes schema changes as SQL in this dialect.
+    var renderer: any SchemaRenderer { get }
+
+    /// `true` when two type spellings the inspector reported mean the same
+    /// type. Default: equal ignoring case.
+    func typesAreEquivalent(_ a: String, _ b: String) -> Bool
+
+    /// `true` when the database (not the user) chose this name for a
+    /// constraint or index of `table`, so the differ compares it by
+    /// definition rather than by name. Default: never.
+    func isGeneratedName(_ name: String, for kind: SchemaElementKind, on table: String) -> Bool
+
+    /// `true` when DDL enforces foreign keys (PostgreSQL, MySQL): `CREATE
+    /// TABLE` fails on a reference to a table that does not exist yet, and a
+    /// referenced key cannot be dropped or a column at either end retyped
+    /// while the foreign key stands. The differ then creates referenced
+    /// tables first, adds the foreign keys of a cycle afterwards, and drops
+    /// and re-adds foreign keys in the way. SQLite checks references only
+    /// when rows change. Default: `true`.
+    var requiresReferencedTablesToExist: Bool { get }
 }
 
 /// The column types of the version table in one dialect.

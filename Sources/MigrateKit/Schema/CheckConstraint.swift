@@ -1,5 +1,5 @@
 /// A `CHECK` constraint, written at column or table level.
-public struct CheckConstraint: Sendable, Equatable, Hashable {
+public struct CheckConstraint: Sendable, Equatable, Hashable, Codable {
     /// The constraint name, when the database keeps one (SQLite only when
     /// written as `CONSTRAINT name CHECK (...)`).
     public var name: String?

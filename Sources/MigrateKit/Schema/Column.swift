@@ -1,7 +1,7 @@
 /// One column of a table.
-public struct Column: Sendable, Equatable, Hashable {
+public struct Column: Sendable, Equatable, Hashable, Codable {
     /// How a column numbers new rows by itself.
-    public enum Identity: String, Sendable, Hashable {
+    public enum Identity: String, Sendable, Hashable, Codable {
         /// SQLite `AUTOINCREMENT`, MySQL `AUTO_INCREMENT`. (A SQLite
         /// `INTEGER PRIMARY KEY` without the keyword is a rowid alias and is
         /// not reported.)

@@ -1,7 +1,7 @@
 /// A foreign key from some columns of a table to columns of another (or the same) table.
-public struct ForeignKey: Sendable, Equatable, Hashable {
+public struct ForeignKey: Sendable, Equatable, Hashable, Codable {
     /// What happens to referencing rows when the referenced row is deleted or updated.
-    public enum Action: String, Sendable, Hashable, CaseIterable {
+    public enum Action: String, Sendable, Hashable, CaseIterable, Codable {
         case noAction = "NO ACTION"
         case restrict = "RESTRICT"
         case cascade = "CASCADE"

@@ -1,5 +1,5 @@
 /// An index created with `CREATE [UNIQUE] INDEX` (or MySQL's `KEY`).
-public struct Index: Sendable, Equatable, Hashable {
+public struct Index: Sendable, Equatable, Hashable, Codable {
     public var name: String
     /// The indexed columns or expressions, in index order.
     public var keys: [IndexKey]
@@ -16,7 +16,7 @@ public struct Index: Sendable, Equatable, Hashable {
 }
 
 /// One part of an index: a column or an expression, ascending or descending.
-public struct IndexKey: Sendable, Equatable, Hashable {
+public struct IndexKey: Sendable, Equatable, Hashable, Codable {
     /// The column name, or the expression text as the database prints it.
     public var text: String
     public var isExpression: Bool

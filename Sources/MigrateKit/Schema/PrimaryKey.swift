@@ -1,5 +1,5 @@
 /// A table's primary key.
-public struct PrimaryKey: Sendable, Equatable, Hashable {
+public struct PrimaryKey: Sendable, Equatable, Hashable, Codable {
     /// The constraint name where the database keeps one (PostgreSQL always;
     /// SQLite when written as `CONSTRAINT name PRIMARY KEY`; never on MySQL,
     /// where it is always `PRIMARY`).

@@ -3,7 +3,7 @@
 ///
 /// Two inspections of the same DDL on the same server give equal values, so
 /// `==` is the first question a differ asks.
-public struct Schema: Sendable, Equatable, Hashable {
+public struct Schema: Sendable, Equatable, Hashable, Codable {
     /// The tables by name.
     public var tables: [String: Table]
 

@@ -3,7 +3,7 @@
 /// Constraint and index lists are kept in a canonical order (see
 /// ``canonicallyOrdered()``), so two inspections of the same table compare
 /// equal however the catalog happened to return the rows.
-public struct Table: Sendable, Equatable, Hashable {
+public struct Table: Sendable, Equatable, Hashable, Codable {
     public var name: String
     /// The columns in their order in the table.
     public var columns: [Column]

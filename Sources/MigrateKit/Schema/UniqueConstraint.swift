@@ -2,7 +2,7 @@
 ///
 /// On MySQL/MariaDB every unique key is one (`CREATE UNIQUE INDEX` included),
 /// since the server does not tell the two apart.
-public struct UniqueConstraint: Sendable, Equatable, Hashable {
+public struct UniqueConstraint: Sendable, Equatable, Hashable, Codable {
     /// The constraint name, when the database keeps one.
     public var name: String?
     public var columns: [String]

@@ -1,0 +1,48 @@
+/// Failures of `revision --autogenerate`, `check` and reading the declared schema.
+public enum AutogenerateError: MigrateFailure {
+    /// `schema` is not set in `migrate.ini`.
+    case noSchema
+    /// The declared schema file or folder does not exist.
+    case schemaNotFound(String)
+    /// The declared schema folder holds no `.sql` file.
+    case emptySchemaFolder(String)
+    /// A statement of the declared schema failed on the scratch database.
+    case statementFailed(path: String, line: Int, sql: String, reason: String)
+    /// The database has not applied every head.
+    case notAtHead(current: [String], heads: [String])
+    /// The dialect cannot host a scratch database.
+    case unsupported(String)
+
+    public var errorID: String {
+        switch self {
+        case .noSchema: "autogenerate.no-schema"
+        case .schemaNotFound: "schema.not-found"
+        case .emptySchemaFolder: "schema.empty-folder"
+        case .statementFailed: "schema.statement-failed"
+        case .notAtHead: "autogenerate.not-at-head"
+        case .unsupported: "autogenerate.unsupported"
+        }
+    }
+
+    public var message: String {
+        switch self {
+        case .noSchema:
+            return "No declared schema to compare with: set `schema = schema.sql` (a file, or a folder of "
+                + ".sql files) in the [migrate] section of migrate.ini."
+        case .schemaNotFound(let path):
+            return "The declared schema '\(path)' does not exist: create it, or point `schema` in migrate.ini at it."
+        case .emptySchemaFolder(let path):
+            return "The declared schema folder '\(path)' holds no .sql file."
+        case .statementFailed(let path, let line, let sql, let reason):
+            let first = sql.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? sql
+            return "The declared schema failed at \(path):\(line): \(reason)\n    \(first)\n"
+                + "Fix the statement in \(path); the live database was not touched."
+        case .notAtHead(let current, let heads):
+            let now = current.isEmpty ? "<base>" : current.joined(separator: ", ")
+            let head = heads.isEmpty ? "<base>" : heads.joined(separator: ", ")
+            return "The database is not at head (it is at \(now); head is \(head)): run `migrate upgrade head` first."
+        case .unsupported(let dialect):
+            return "Comparing schemas is not supported on \(dialect)."
+        }
+    }
+}

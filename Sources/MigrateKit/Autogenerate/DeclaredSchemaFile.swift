@@ -1,0 +1,28 @@
+import Foundation
+
+/// One file of the declared schema, read whole.
+struct DeclaredSchemaFile: Sendable {
+    var path: String
+    var text: String
+
+    /// The file `schema` names, or the `.sql` files of the folder it names in
+    /// name order (not recursing into subfolders).
+    static func read(_ location: String) throws -> [DeclaredSchemaFile] {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: location, isDirectory: &isFolder) else {
+            throw AutogenerateError.schemaNotFound(location)
+        }
+        var paths = [location]
+        if isFolder.boolValue {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: location)) ?? []
+            paths = names.filter { $0.hasSuffix(".sql") }.sorted().map { (location as NSString).appendingPathComponent($0) }
+            if paths.isEmpty { throw AutogenerateError.emptySchemaFolder(location) }
+        }
+        return try paths.map { path in
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw AutogenerateError.schemaNotFound(path)
+            }
+            return DeclaredSchemaFile(path: path, text: String(decoding: data, as: UTF8.self))
+        }
+    }
+}

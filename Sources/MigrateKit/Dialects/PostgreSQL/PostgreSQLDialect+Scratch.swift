@@ -1,0 +1,29 @@
+extension PostgreSQLDialect: ScratchDatabaseHost {
+    func serverVersion(on connection: DatabaseConnection) throws -> String {
+        try connection.scalar("SELECT version()")?.string ?? ""
+    }
+
+    /// A temporary database `migrate_scratch_<random>` on the live
+    /// database's server, dropped afterwards. With `dev_url`, a temporary
+    /// schema in that database instead (made the current schema, then
+    /// dropped with `CASCADE`), for users who may not create databases.
+    func withScratchDatabase<T>(
+        near url: DatabaseURL, devURL: DatabaseURL?, _ body: (DatabaseConnection) throws -> T
+    ) throws -> T {
+        let name = Self.scratchName()
+        if let devURL {
+            let connection = try PostgreSQLConnection(url: devURL)
+            defer { connection.close() }
+            try connection.execute("CREATE SCHEMA \(quoteIdentifier(name))")
+            defer { try? connection.execute("DROP SCHEMA IF EXISTS \(quoteIdentifier(name)) CASCADE") }
+            try connection.execute("SET search_path TO \(quoteIdentifier(name))")
+            return try body(connection)
+        }
+        let scratch = url.with(database: name)
+        try createDatabase(scratch)
+        defer { try? dropDatabase(scratch) }
+        let connection = try PostgreSQLConnection(url: scratch)
+        defer { connection.close() }
+        return try body(connection)
+    }
+}

@@ -1,0 +1,125 @@
+/// Writes schema changes as SQL in one dialect: one conforming type per
+/// dialect folder (`Dialect.renderer`).
+public protocol SchemaRenderer: Sendable {
+    /// SQL for the upgrade direction of `changes` applied to `current` (which
+    /// yields `target`): statements each ended by `;` and a newline, formatted
+    /// as a person would write them, with a `-- ` comment line before each
+    /// change and, for suspected renames, a comment naming the likely rename
+    /// and the `RENAME` statement to use instead.
+    func render(_ changes: [SchemaChange], current: Schema, target: Schema) -> String
+
+    /// The statement that renames a column of `table`, or the table `from`
+    /// itself when `table` is `nil` (no trailing `;`).
+    func renameStatement(table: String?, from: String, to: String) -> String
+}
+
+extension SchemaRenderer {
+    /// Both sections of a revision: the upgrade renders `changes` from
+    /// `current` to `target`, the downgrade renders each change reversed, in
+    /// reverse order, from `target` back to `current`.
+    public func renderRevision(_ changes: [SchemaChange], current: Schema, target: Schema) -> (
+        upgrade: String, downgrade: String
+    ) {
+        (
+            render(changes, current: current, target: target),
+            render(changes.reversed().map(\.reversed), current: target, target: current)
+        )
+    }
+}
+
+/// One change as written: its comment lines and its statements.
+struct RenderedBlock {
+    var comments: [String]
+    var statements: [String]
+
+    init(comments: [String], statements: [String]) {
+        self.comments = comments
+        self.statements = statements
+    }
+
+    /// The blocks separated by blank lines, each comment line prefixed with
+    /// `-- ` (a comment holding a line break, such as a multi-line check
+    /// expression, becomes several lines), each statement ended with `;`.
+    static func join(_ blocks: [RenderedBlock]) -> String {
+        blocks.map { block in
+            let comments = block.comments.flatMap { $0.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) }
+            return (comments.map { "-- " + $0 + "\n" } + block.statements.map { $0 + ";\n" }).joined()
+        }.joined(separator: "\n")
+    }
+}
+
+/// Shared by the three renderers: identifier quoting only where needed, and
+/// the rename notes.
+struct RenderingSupport {
+    let dialect: any Dialect
+    /// Bare identifiers are lower-case only (PostgreSQL folds unquoted names).
+    let foldsToLowerCase: Bool
+
+    /// The name bare when it is a plain identifier and no keyword, else quoted.
+    func name(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first else { return dialect.quoteIdentifier(text) }
+        func plain(_ c: Unicode.Scalar) -> Bool {
+            (c >= "a" && c <= "z") || c == "_" || (!foldsToLowerCase && c >= "A" && c <= "Z")
+        }
+        let bare =
+            plain(first) && text.unicodeScalars.allSatisfy { plain($0) || ($0 >= "0" && $0 <= "9") }
+            && !Self.reservedWords.contains(text.uppercased())
+        return bare ? text : dialect.quoteIdentifier(text)
+    }
+
+    /// A possibly schema-qualified table name (`other.t`).
+    func tableName(_ text: String) -> String {
+        text.split(separator: ".", omittingEmptySubsequences: false).map { name(String($0)) }.joined(separator: ".")
+    }
+
+    func names(_ list: [String]) -> String {
+        list.map(name).joined(separator: ", ")
+    }
+
+    /// Comment lines to put before the change at each position: the likely
+    /// renames, each before the first of its two changes.
+    func renameNotes(_ changes: [SchemaChange]) -> [Int: [String]] {
+        var notes: [Int: [String]] = [:]
+        for rename in SchemaDiffer(dialect: dialect).suspectedRenames(in: changes) {
+            let position = changes.firstIndex { change in
+                switch change {
+                case .dropColumn(let table, let column): table == rename.table && column.name == rename.from
+                case .addColumn(let table, let column): table == rename.table && column.name == rename.to
+                case .dropTable(let table): rename.table == nil && table.name == rename.from
+                case .createTable(let table): rename.table == nil && table.name == rename.to
+                default: false
+                }
+            }
+            let what = rename.table.map { "column \($0).\(rename.from) to \($0).\(rename.to)" }
+                ?? "table \(rename.from) to \(rename.to)"
+            notes[position ?? 0, default: []] += [
+                "Possibly a rename of \(what): to keep its data, replace the drop and add below with",
+                "    \(rename.renameSQL);",
+            ]
+        }
+        return notes
+    }
+
+    /// `ALTER TABLE t RENAME COLUMN a TO b` / `ALTER TABLE a RENAME TO b`,
+    /// which all three dialects accept.
+    func renameStatement(table: String?, from: String, to: String) -> String {
+        if let table {
+            return "ALTER TABLE \(tableName(table)) RENAME COLUMN \(name(from)) TO \(name(to))"
+        }
+        return "ALTER TABLE \(tableName(from)) RENAME TO \(tableName(to))"
+    }
+
+    /// Words that are reserved in at least one of the dialects, quoted
+    /// wherever they are used as names.
+    static let reservedWords: Set<String> = [
+        "ADD", "ALL", "ALTER", "ANALYZE", "AND", "ANY", "ARRAY", "AS", "ASC", "BETWEEN", "BOTH", "BY", "CASE", "CAST",
+        "CHECK", "COLLATE", "COLUMN", "CONSTRAINT", "CREATE", "CROSS", "CURRENT_DATE", "CURRENT_TIME",
+        "CURRENT_TIMESTAMP", "CURRENT_USER", "DATABASE", "DEFAULT", "DELETE", "DESC", "DISTINCT", "DROP", "ELSE",
+        "END", "EXCEPT", "EXISTS", "FALSE", "FETCH", "FOR", "FOREIGN", "FROM", "FULL", "GRANT", "GROUP", "HAVING",
+        "IN", "INDEX", "INNER", "INSERT", "INTERSECT", "INTO", "IS", "JOIN", "KEY", "KEYS", "LEADING", "LEFT",
+        "LIKE", "LIMIT", "NATURAL", "NOT", "NULL", "OFFSET", "ON", "OR", "ORDER", "OUTER", "PRIMARY", "RANGE",
+        "REFERENCES", "RENAME", "REPLACE", "RIGHT", "ROW", "ROWS", "SELECT", "SET", "TABLE", "THEN", "TO",
+        "TRAILING", "TRUE", "UNION", "UNIQUE", "UPDATE", "USER", "USING", "VALUES", "WHEN", "WHERE", "WINDOW",
+        "WITH",
+    ]
+}

@@ -22,6 +22,7 @@ struct VerifyCommand: ParsableCommand {
             }
             let count = report.revisions.count
             Output.say("Verified \(count) revision\(count == 1 ? "" : "s"): every downgrade restores the schema before it.")
+            if report.comparedWithDeclaredSchema { Output.say("At head the schema matches the declared schema.") }
         }
     }
 }

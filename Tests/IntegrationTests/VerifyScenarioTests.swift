@@ -31,6 +31,25 @@ struct VerifyScenarioTests {
         #expect(try Self.leftoverVerifyDatabases(backend, near: project.url).isEmpty)
     }
 
+    @Test(arguments: TestBackend.allCases)
+    func comparesHeadWithTheDeclaredSchema(_ backend: TestBackend) throws {
+        let project = try CLIProject(backend, extraConfig: "schema = %(here)s/schema.sql")
+        try project.write("w00000000001", upgrade: "CREATE TABLE notes (id INTEGER NOT NULL, body VARCHAR(50));", downgrade: "DROP TABLE notes;")
+        try "CREATE TABLE notes (id INTEGER NOT NULL, body VARCHAR(50));\n"
+            .write(toFile: project.folder + "/schema.sql", atomically: true, encoding: .utf8)
+        var result = try project.run("verify")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("At head the schema matches the declared schema."))
+
+        try "CREATE TABLE notes (id INTEGER NOT NULL, body VARCHAR(50), done BOOLEAN);\n"
+            .write(toFile: project.folder + "/schema.sql", atomically: true, encoding: .utf8)
+        result = try project.run("verify")
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("error[verify.head-differs-from-declared]"), "\(result.stderr)")
+        #expect(result.stderr.contains("notes.done"), "\(result.stderr)")
+        #expect(try Self.leftoverVerifyDatabases(backend, near: project.url).isEmpty)
+    }
+
     /// Databases named `verify_…` still on the server (or temp folders on SQLite).
     static func leftoverVerifyDatabases(_ backend: TestBackend, near url: DatabaseURL) throws -> [String] {
         let marker = "verify_" + (url.database.map { ($0 as NSString).lastPathComponent } ?? "")

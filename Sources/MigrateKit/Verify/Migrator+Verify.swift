@@ -6,14 +6,18 @@ public struct VerifyReport: Sendable {
     public var revisions: [String] = []
     /// The temporary database it ran on (already dropped), redacted.
     public var database: String = ""
+    /// Whether the schema at head was compared with the declared schema
+    /// (`schema` in `migrate.ini`).
+    public var comparedWithDeclaredSchema = false
 }
 
 extension Migrator {
     /// The stairway test: on a temporary database beside the configured one,
     /// applies every revision in order, and for each upgrades it, downgrades
     /// it and upgrades it again, comparing the inspected schema after each
-    /// step with the one it should equal. The temporary database is dropped
-    /// afterwards, whatever happens.
+    /// step with the one it should equal. At head, when a declared schema is
+    /// configured, the result must match it too. The temporary database is
+    /// dropped afterwards, whatever happens.
     /// - Parameter progress: called with each revision as it is checked.
     /// - Throws: ``VerifyError`` naming the first revision whose downgrade
     ///   does not restore the schema before it (or whose second upgrade
@@ -54,6 +58,11 @@ extension Migrator {
             before = after
             report.revisions.append(revision)
         }
+        if config.schema != nil {
+            let changes = try side.check()
+            if !changes.isEmpty { throw VerifyError.headDiffersFromDeclared(changes.map(\.summary)) }
+            report.comparedWithDeclaredSchema = true
+        }
         return report
     }
 }
@@ -62,11 +71,14 @@ extension Migrator {
 public enum VerifyError: MigrateFailure {
     case downgradeMismatch(revision: String, path: String, differences: [String])
     case upgradeNotRepeatable(revision: String, path: String, differences: [String])
+    /// All revisions applied, the schema still differs from the declared one.
+    case headDiffersFromDeclared([String])
 
     public var errorID: String {
         switch self {
         case .downgradeMismatch: "verify.downgrade-mismatch"
         case .upgradeNotRepeatable: "verify.upgrade-not-repeatable"
+        case .headDiffersFromDeclared: "verify.head-differs-from-declared"
         }
     }
 
@@ -80,6 +92,10 @@ public enum VerifyError: MigrateFailure {
             "Upgrading revision \(revision) (\(path)) again after its downgrade gives a different schema:\n"
                 + differences.map { "  - \($0)" }.joined(separator: "\n")
                 + "\nMake its downgrade section undo exactly what its upgrade does."
+        case .headDiffersFromDeclared(let changes):
+            "Every revision up, down and up again is fine, but at head the schema differs from the declared "
+                + "one:\n" + changes.map { "  - \($0)" }.joined(separator: "\n")
+                + "\nWrite a revision for the difference (`migrate revision --autogenerate -m ...`) or fix schema.sql."
         }
     }
 }

@@ -12,10 +12,17 @@ struct CheckCommand: ParsableCommand {
             """)
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: FormatOptions
 
     func run() throws {
         try Output.run {
             let changes = try global.migrator().check()
+            if output.json {
+                try JSONOutput.print(
+                    CheckJSON(matches: changes.isEmpty, changes: changes.map { .init(table: $0.tableName, summary: $0.summary) }))
+                if !changes.isEmpty { throw ExitCode(1) }
+                return
+            }
             if changes.isEmpty {
                 Output.say("No differences: the database matches the declared schema.")
                 return
@@ -27,4 +34,15 @@ struct CheckCommand: ParsableCommand {
             throw ExitCode(1)
         }
     }
+}
+
+/// `check --format json`: `{"matches": bool, "changes": [{"table", "summary"}]}`.
+struct CheckJSON: Encodable {
+    struct Change: Encodable {
+        var table: String
+        var summary: String
+    }
+
+    var matches: Bool
+    var changes: [Change]
 }

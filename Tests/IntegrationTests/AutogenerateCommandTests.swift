@@ -49,6 +49,18 @@ struct AutogenerateCommandTests {
         let check = try project.run("check")
         #expect(check.status == 1)
         #expect(check.stdout.contains("tag"), "\(check.stdout)")
+
+        let json = try project.run("check", "--format", "json")
+        #expect(json.status == 1)
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        #expect(object?["matches"] as? Bool == false, "\(json.stdout)")
+        let changes = object?["changes"] as? [[String: String]] ?? []
+        #expect(changes.map { $0["table"] } == ["tag"], "\(json.stdout)")
+        #expect(changes.first?["summary"]?.contains("tag") == true)
+        try project.declare(CorpusCase.base)
+        let clean = try project.run("check", "--format", "json")
+        #expect(clean.status == 0)
+        #expect(clean.stdout == "{\"changes\":[],\"matches\":true}\n")
     }
 
     @Test(arguments: TestBackend.allCases)

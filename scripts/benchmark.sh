@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 # A statically linked Swift runtime starts in about half the time.
 swift build -c release --product migrate --static-swift-stdlib >&2
 export MIGRATE_BINARY="$PWD/.build/release/migrate"
-scripts/with-test-databases.sh python3 scripts/benchmark.py
-scripts/with-test-databases.sh python3 scripts/benchmark-inspect.py
-exec scripts/with-test-databases.sh python3 scripts/benchmark-check.py
+# One pair of servers for all three: commands, inspection, check.
+exec scripts/with-test-databases.sh bash -c \
+  'python3 scripts/benchmark.py && python3 scripts/benchmark-inspect.py && python3 scripts/benchmark-check.py'
+

@@ -161,6 +161,7 @@ struct ConfigurationFailureTests {
         #expect(result.status == 0, "\(result.stderr)")
         #expect(FileManager.default.fileExists(atPath: folder + "/fresh/script.sql.template"))
         #expect(FileManager.default.fileExists(atPath: folder + "/migrate.ini"))
+        #expect(try String(contentsOfFile: folder + "/fresh/.gitignore", encoding: .utf8) == ".migrate-cache/\n")
         let before = try String(contentsOfFile: folder + "/fresh/script.sql.template", encoding: .utf8)
         result = try CommandResult.run(["init", "fresh"], in: folder)
         #expect(result.status == 1)

@@ -25,6 +25,10 @@ public enum ProjectInitializer {
             let template = (location as NSString).appendingPathComponent("script.sql.template")
             try RevisionTemplate.defaultTemplate.write(toFile: template, atomically: true, encoding: .utf8)
             written.append(template)
+            // The declared-schema cache lives beside the revisions; it is not source.
+            let ignore = (location as NSString).appendingPathComponent(".gitignore")
+            try ".migrate-cache/\n".write(toFile: ignore, atomically: true, encoding: .utf8)
+            written.append(ignore)
             let ini = (workingDirectory as NSString).appendingPathComponent("migrate.ini")
             if !fileManager.fileExists(atPath: ini) {
                 try iniText(folder: folder).write(toFile: ini, atomically: true, encoding: .utf8)

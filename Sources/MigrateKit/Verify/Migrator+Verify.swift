@@ -39,16 +39,16 @@ extension Migrator {
                 MigrationStep(
                     direction: .upgrade, revision: revision, parents: script.downRevisions,
                     message: script.message, path: script.path))
-            try side.run(.upgrade) { _, _ in [revision] }
+            _ = try side.run(.upgrade) { _, _ in [revision] }
             let after = try side.inspect()
-            try side.run(.downgrade) { _, _ in [revision] }
+            _ = try side.run(.downgrade) { _, _ in [revision] }
             let reverted = try side.inspect()
             if reverted != before {
                 throw VerifyError.downgradeMismatch(
                     revision: revision, path: script.path,
                     differences: SchemaDifferences.describe(expected: before, found: reverted))
             }
-            try side.run(.upgrade) { _, _ in [revision] }
+            _ = try side.run(.upgrade) { _, _ in [revision] }
             let again = try side.inspect()
             if again != after {
                 throw VerifyError.upgradeNotRepeatable(

@@ -8,6 +8,7 @@ PostgreSQL and MariaDB:
   - `upgrade head` of 500 generated one-table revisions, and `downgrade base`
   - `heads` over 5,000 generated revisions (SQLite only: no database is read)
 """
+import contextlib
 import os
 import shutil
 import statistics
@@ -71,22 +72,73 @@ def database_for(backend, folder):
     return url, lambda: subprocess.run([BINARY, "database", "drop", "--yes", "--url", url], capture_output=True)
 
 
-def bench_backend(backend, targets):
+def available_backends():
+    """SQLite, and each server whose URL the environment gives."""
+    names = ["sqlite"]
+    if os.environ.get("MIGRATE_TEST_POSTGRESQL_URL"):
+        names.append("postgresql")
+    if os.environ.get("MIGRATE_TEST_MYSQL_URL"):
+        names.append("mysql")
+    return names
+
+
+@contextlib.contextmanager
+def fresh_database(backend):
+    """A temp folder and a new database of the backend; both removed after."""
     folder = tempfile.mkdtemp(prefix="migrate-bench-")
     try:
         url, drop = database_for(backend, folder)
         try:
-            write_project(folder, url, 500)
-            report("%s: upgrade head, 500 revisions" % backend, run(folder, "upgrade", "head"), targets.get("upgrade"))
-            report("%s: current, up to date (median of 20)" % backend, median_of(folder, 20, "current"), targets.get("current"))
-            report("%s: downgrade base, 500 revisions" % backend, run(folder, "downgrade", "base"))
-            floor = server_floor(backend, url)
-            if floor is not None:
-                report("%s: same 500 CREATE TABLE via its own client" % backend, floor)
+            yield folder, url
         finally:
             drop()
     finally:
         shutil.rmtree(folder)
+
+
+def schema_ddl(tables):
+    """`tables` tables of 10 columns, each with an index; t0 is the root and
+    every other table references the one before it."""
+    lines = []
+    for index in range(tables):
+        parent = ", parent_id INTEGER" + ("" if index == 0 else " REFERENCES t%d (id)" % (index - 1))
+        columns = "".join(", c%d VARCHAR(50)" % n for n in range(1, 9))
+        lines.append("CREATE TABLE t%d (id INTEGER PRIMARY KEY%s%s);" % (index, parent, columns))
+        lines.append("CREATE INDEX t%d_c1 ON t%d (c1);" % (index, index))
+    return "\n".join(lines) + "\n"
+
+
+def write_schema_project(folder, url, tables, declared=False):
+    """A project whose one revision creates schema_ddl(tables); with
+    `declared`, the same DDL is also its schema.sql."""
+    versions = os.path.join(folder, "migrations", "versions")
+    os.makedirs(versions)
+    ddl = schema_ddl(tables)
+    with open(os.path.join(folder, "migrate.ini"), "w") as ini:
+        ini.write("[migrate]\nscript_location = %(here)s/migrations\n")
+        if declared:
+            ini.write("schema = %(here)s/schema.sql\n")
+        ini.write("url = " + url.replace("%", "%%") + "\n")
+    if declared:
+        with open(os.path.join(folder, "schema.sql"), "w") as f:
+            f.write(ddl)
+    with open(os.path.join(versions, "000000000001_schema.sql"), "w") as f:
+        f.write(
+            "-- Schema\n--\n-- Revision ID: 000000000001\n-- Revises:\n"
+            "-- Create Date: 2026-11-23 10:00:00.000000\n-- Branch Labels:\n-- Depends On:\n\n"
+            "-- migrate:upgrade\n" + ddl + "\n-- migrate:downgrade\n"
+        )
+
+
+def bench_backend(backend, targets):
+    with fresh_database(backend) as (folder, url):
+        write_project(folder, url, 500)
+        report("%s: upgrade head, 500 revisions" % backend, run(folder, "upgrade", "head"), targets.get("upgrade"))
+        report("%s: current, up to date (median of 20)" % backend, median_of(folder, 20, "current"), targets.get("current"))
+        report("%s: downgrade base, 500 revisions" % backend, run(folder, "downgrade", "base"))
+        floor = server_floor(backend, url)
+        if floor is not None:
+            report("%s: same 500 CREATE TABLE via its own client" % backend, floor)
 
 
 def server_floor(backend, url):

@@ -64,7 +64,7 @@ struct CrashScenarioTests {
         environment.removeValue(forKey: "DATABASE_URL")
         process.environment = environment
         let outPath = folder + "/killed.out"
-        FileManager.default.createFile(atPath: outPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: outPath, contents: nil)
         process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
         process.standardError = FileHandle.nullDevice
         try process.run()

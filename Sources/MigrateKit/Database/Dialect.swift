@@ -12,6 +12,9 @@ public protocol Dialect: Sendable {
     /// implicitly and a revision is tracked with an `applying` row instead.
     var hasTransactionalDDL: Bool { get }
 
+    /// `true` when a database is a file rather than a database on a server.
+    var databasesAreFiles: Bool { get }
+
     /// How revision files are split into statements for this dialect.
     var splitterFlavor: SplitterFlavor { get }
 
@@ -100,6 +103,11 @@ public struct VersionTableTypes: Sendable {
 }
 
 extension Dialect {
+    /// `true` when a database is a file beside the others rather than a
+    /// database on a server (SQLite): temporary databases then go in a
+    /// folder of their own.
+    public var databasesAreFiles: Bool { false }
+
     /// Servers never create a database on connect, so reading and writing
     /// connect alike.
     public func connectForReading(to url: DatabaseURL) throws -> DatabaseConnection {

@@ -34,7 +34,7 @@ public final class TemporaryDatabase: @unchecked Sendable {
         let name = "\(prefix)_\(safe(base.database ?? "app"))_\(suffix)"
         var folder: String?
         let url: DatabaseURL
-        if base.backend == .sqlite {
+        if Dialects.dialect(for: base).databasesAreFiles {
             // A folder of our own: a new directory cannot hold anyone else's file.
             let path = (NSTemporaryDirectory() as NSString).appendingPathComponent("migrate-\(prefix)-" + suffix)
             url = base.with(database: (path as NSString).appendingPathComponent(name + ".db"))

@@ -113,8 +113,8 @@ struct CommandResult {
         // Files, not pipes: a chatty process cannot block on a full pipe.
         let outPath = NSTemporaryDirectory() + "migrate-out-" + UUID().uuidString
         let errPath = outPath + ".err"
-        FileManager.default.createFile(atPath: outPath, contents: nil)
-        FileManager.default.createFile(atPath: errPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: outPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: errPath, contents: nil)
         defer {
             try? FileManager.default.removeItem(atPath: outPath)
             try? FileManager.default.removeItem(atPath: errPath)

@@ -7,6 +7,7 @@ public struct SQLiteDialect: Dialect {
 
     public var name: String { "sqlite" }
     public var hasTransactionalDDL: Bool { true }
+    public var databasesAreFiles: Bool { true }
 
     public var splitterFlavor: SplitterFlavor { .sqlite }
 

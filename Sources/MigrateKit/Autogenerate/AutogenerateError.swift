@@ -10,8 +10,6 @@ public enum AutogenerateError: MigrateFailure {
     case statementFailed(path: String, line: Int, sql: String, reason: String)
     /// The database has not applied every head.
     case notAtHead(current: [String], heads: [String])
-    /// The dialect cannot host a scratch database.
-    case unsupported(String)
 
     public var errorID: String {
         switch self {
@@ -20,7 +18,6 @@ public enum AutogenerateError: MigrateFailure {
         case .emptySchemaFolder: "schema.empty-folder"
         case .statementFailed: "schema.statement-failed"
         case .notAtHead: "autogenerate.not-at-head"
-        case .unsupported: "autogenerate.unsupported"
         }
     }
 
@@ -41,8 +38,6 @@ public enum AutogenerateError: MigrateFailure {
             let now = current.isEmpty ? "<base>" : current.joined(separator: ", ")
             let head = heads.isEmpty ? "<base>" : heads.joined(separator: ", ")
             return "The database is not at head (it is at \(now); head is \(head)): run `migrate upgrade head` first."
-        case .unsupported(let dialect):
-            return "Comparing schemas is not supported on \(dialect)."
         }
     }
 }

@@ -15,11 +15,10 @@ public enum DeclaredSchema {
     ///   `schema.not-found`, `schema.statement-failed` naming file and line),
     ///   or ``DatabaseError`` when the scratch database cannot be made.
     public static func load(config: MigrateConfig, dialect: any Dialect, url: DatabaseURL) throws -> Schema {
-        guard let host = dialect as? ScratchDatabaseHost else { throw AutogenerateError.unsupported(dialect.name) }
         let connection = try dialect.connect(to: url)
         let version: String
         do {
-            version = try host.serverVersion(on: connection)
+            version = try dialect.serverVersion(on: connection)
             connection.close()
         } catch {
             connection.close()
@@ -33,7 +32,6 @@ public enum DeclaredSchema {
         config: MigrateConfig, dialect: any Dialect, url: DatabaseURL, serverVersion: String
     ) throws -> Schema {
         guard let location = config.schema else { throw AutogenerateError.noSchema }
-        guard let host = dialect as? ScratchDatabaseHost else { throw AutogenerateError.unsupported(dialect.name) }
         let files = try DeclaredSchemaFile.read(location)
         let excluded = [config.versionTable] + config.excludeTables
         let cache = DeclaredSchemaCache(
@@ -41,7 +39,7 @@ public enum DeclaredSchema {
             dialect: dialect.name,
             key: DeclaredSchemaCache.key(files: files, dialect: dialect.name, serverVersion: serverVersion, excluded: excluded))
         if let schema = cache.read() { return schema }
-        let schema = try host.withScratchDatabase(near: url, devURL: config.devURL) { connection in
+        let schema = try dialect.withScratchDatabase(near: url, devURL: config.devURL) { connection in
             try apply(files, dialect: dialect, on: connection)
             return try dialect.inspector.inspect(connection, excluding: excluded)
         }

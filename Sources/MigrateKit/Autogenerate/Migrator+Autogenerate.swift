@@ -13,7 +13,6 @@ extension Migrator {
         let directory = try scripts()
         let url = try requireURL()
         let dialect = Dialects.dialect(for: url)
-        guard let host = dialect as? ScratchDatabaseHost else { throw AutogenerateError.unsupported(dialect.name) }
         // One connection for the version table, the live schema and the
         // server version: `check` runs in CI on every push.
         let connection = try dialect.connect(to: url)
@@ -30,7 +29,7 @@ extension Migrator {
                 throw AutogenerateError.notAtHead(current: state.heads.sorted(), heads: heads.sorted())
             }
             current = try dialect.inspector.inspect(connection, excluding: [config.versionTable] + config.excludeTables)
-            version = try host.serverVersion(on: connection)
+            version = try dialect.serverVersion(on: connection)
         }
         let target = try DeclaredSchema.load(config: config, dialect: dialect, url: url, serverVersion: version)
         let changes = SchemaDiffer(dialect: dialect).changes(from: current, to: target)

@@ -2,7 +2,7 @@
 /// family. Each dialect folder (`Dialects/SQLite`, `Dialects/PostgreSQL`,
 /// `Dialects/MySQL`) provides one conforming type; the core never switches
 /// on a dialect's name.
-public protocol Dialect: Sendable {
+public protocol Dialect: ScratchDatabaseHost, Sendable {
     /// The dialect's name as written in `-- migrate:upgrade dialect=NAME`:
     /// `sqlite`, `postgresql` or `mysql`.
     var name: String { get }

@@ -1,5 +1,5 @@
-extension PostgreSQLDialect: ScratchDatabaseHost {
-    func serverVersion(on connection: DatabaseConnection) throws -> String {
+extension PostgreSQLDialect {
+    public func serverVersion(on connection: DatabaseConnection) throws -> String {
         try connection.scalar("SELECT version()")?.string ?? ""
     }
 
@@ -7,7 +7,7 @@ extension PostgreSQLDialect: ScratchDatabaseHost {
     /// database's server, dropped afterwards. With `dev_url`, a temporary
     /// schema in that database instead (made the current schema, then
     /// dropped with `CASCADE`), for users who may not create databases.
-    func withScratchDatabase<T>(
+    public func withScratchDatabase<T>(
         near url: DatabaseURL, devURL: DatabaseURL?, _ body: (DatabaseConnection) throws -> T
     ) throws -> T {
         let name = Self.scratchName()

@@ -1,11 +1,11 @@
-extension SQLiteDialect: ScratchDatabaseHost {
-    func serverVersion(on connection: DatabaseConnection) throws -> String {
+extension SQLiteDialect {
+    public func serverVersion(on connection: DatabaseConnection) throws -> String {
         try connection.scalar("SELECT sqlite_version()")?.string ?? ""
     }
 
     /// An in-memory database, gone when its connection closes (`dev_url` is
     /// not needed on SQLite and is ignored).
-    func withScratchDatabase<T>(
+    public func withScratchDatabase<T>(
         near url: DatabaseURL, devURL: DatabaseURL?, _ body: (DatabaseConnection) throws -> T
     ) throws -> T {
         let connection = try SQLiteConnection(path: ":memory:")

@@ -2,9 +2,9 @@
 /// live one (DESIGN §6): a scratch database of the same dialect to apply the
 /// declared DDL to, and the server version that keys the declared-schema cache.
 ///
-/// Each dialect folder conforms in `<Dialect>+Scratch.swift`; the core asks
-/// through this protocol and never switches on a dialect's name.
-protocol ScratchDatabaseHost {
+/// Every ``Dialect`` is one: each dialect folder conforms in
+/// `<Dialect>+Scratch.swift`, so the core never switches on a dialect's name.
+public protocol ScratchDatabaseHost {
     /// The server's version text (`SELECT version()`, `sqlite_version()`).
     func serverVersion(on connection: DatabaseConnection) throws -> String
 

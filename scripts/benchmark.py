@@ -22,7 +22,11 @@ import uuid
 BINARY = os.environ.get("MIGRATE_BINARY", ".build/release/migrate")
 
 
-def write_project(folder, url, count):
+TABLE_DDL = ("CREATE TABLE t{n} (id INTEGER PRIMARY KEY, name VARCHAR(50));", "DROP TABLE t{n};")
+TRIVIAL_DDL = ("SELECT 1;", "SELECT 1;")
+
+
+def write_project(folder, url, count, ddl=TABLE_DDL):
     versions = os.path.join(folder, "migrations", "versions")
     os.makedirs(versions)
     with open(os.path.join(folder, "migrate.ini"), "w") as ini:
@@ -35,8 +39,8 @@ def write_project(folder, url, count):
             f.write(
                 "-- Table %d\n--\n-- Revision ID: %s\n-- Revises: %s\n"
                 "-- Create Date: 2026-11-23 10:00:00.000000\n-- Branch Labels:\n-- Depends On:\n\n"
-                "-- migrate:upgrade\nCREATE TABLE t%d (id INTEGER PRIMARY KEY, name VARCHAR(50));\n\n"
-                "-- migrate:downgrade\nDROP TABLE t%d;\n" % (index, rev, parent, index, index)
+                "-- migrate:upgrade\n%s\n\n-- migrate:downgrade\n%s\n"
+                % (index, rev, parent, ddl[0].format(n=index), ddl[1].format(n=index))
             )
         parent = rev
 
@@ -139,6 +143,9 @@ def bench_backend(backend, targets):
         floor = server_floor(backend, url)
         if floor is not None:
             report("%s: same 500 CREATE TABLE via its own client" % backend, floor)
+    with fresh_database(backend) as (folder, url):
+        write_project(folder, url, 500, TRIVIAL_DDL)
+        report("%s: upgrade head, 500 `SELECT 1` revisions" % backend, run(folder, "upgrade", "head"))
 
 
 def server_floor(backend, url):

@@ -76,6 +76,20 @@ struct RenderingSupport {
         list.map(name).joined(separator: ", ")
     }
 
+    /// `CREATE [UNIQUE] INDEX name ON table (keys) [WHERE predicate]`, as
+    /// PostgreSQL and SQLite write it. `table` is already rendered;
+    /// PostgreSQL wants expression keys in parentheses, SQLite does not.
+    func createIndex(_ index: Index, on table: String, parenthesizingExpressions: Bool) -> String {
+        let keys = index.keys.map { key in
+            (key.isExpression ? (parenthesizingExpressions ? "(\(key.text))" : key.text) : name(key.text))
+                + (key.isDescending ? " DESC" : "")
+        }
+        var text = "CREATE \(index.isUnique ? "UNIQUE " : "")INDEX \(name(index.name)) ON \(table) "
+            + "(\(keys.joined(separator: ", ")))"
+        if let predicate = index.predicate { text += " WHERE \(predicate)" }
+        return text
+    }
+
     /// Comment lines to put before the change at each position: the likely
     /// renames, each before the first of its two changes.
     func renameNotes(_ changes: [SchemaChange]) -> [Int: [String]] {

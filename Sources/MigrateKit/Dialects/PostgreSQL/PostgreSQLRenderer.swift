@@ -206,14 +206,7 @@ public struct PostgreSQLRenderer: SchemaRenderer {
     }
 
     func createIndex(_ index: Index, table: String) -> String {
-        let keys = index.keys.map { key in
-            (key.isExpression ? "(\(key.text))" : support.name(key.text)) + (key.isDescending ? " DESC" : "")
-        }
-        var text =
-            "CREATE \(index.isUnique ? "UNIQUE " : "")INDEX \(support.name(index.name)) ON \(support.tableName(table)) "
-            + "(\(keys.joined(separator: ", ")))"
-        if let predicate = index.predicate { text += " WHERE \(predicate)" }
-        return text
+        support.createIndex(index, on: support.tableName(table), parenthesizingExpressions: true)
     }
 }
 

@@ -247,14 +247,7 @@ public struct SQLiteRenderer: SchemaRenderer {
     }
 
     func createIndex(_ index: Index, table: String) -> String {
-        let keys = index.keys.map { key in
-            (key.isExpression ? key.text : support.name(key.text)) + (key.isDescending ? " DESC" : "")
-        }
-        var text =
-            "CREATE \(index.isUnique ? "UNIQUE " : "")INDEX \(support.name(index.name)) ON \(support.name(table)) "
-            + "(\(keys.joined(separator: ", ")))"
-        if let predicate = index.predicate { text += " WHERE \(predicate)" }
-        return text
+        support.createIndex(index, on: support.name(table), parenthesizingExpressions: false)
     }
 }
 

@@ -85,6 +85,19 @@ public protocol Dialect: ScratchDatabaseHost, Sendable {
     /// and re-adds foreign keys in the way. SQLite checks references only
     /// when rows change. Default: `true`.
     var requiresReferencedTablesToExist: Bool { get }
+
+    /// `true` when `from` can become `to` without dropping it (PostgreSQL
+    /// `ALTER TYPE ... ADD VALUE`, `CREATE OR REPLACE`): the change is then
+    /// one `alterObject` the renderer writes. Default: never, the object is
+    /// dropped and created again.
+    func canAlterInPlace(_ from: SchemaObject, to: SchemaObject) -> Bool
+
+    /// `true` when `changes` to `table` force `object`, which reads the
+    /// table, to be dropped before them and created again after (a view
+    /// over a retyped column; on SQLite, anything over a rebuilt table).
+    func tableChanges(
+        _ changes: [SchemaChange], on table: String, disturb object: SchemaObject, current: Schema, target: Schema
+    ) -> Bool
 }
 
 /// The column types of the version table in one dialect.

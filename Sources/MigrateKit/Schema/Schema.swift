@@ -27,6 +27,15 @@ public struct Schema: Sendable, Equatable, Hashable, Codable {
         objects.values.sorted { ($0.kind, $0.table ?? "", $0.name) < ($1.kind, $1.table ?? "", $1.name) }
     }
 
+    /// The same schema with every table's columns in name order: what
+    /// `verify` compares, since no downgrade can put a column that was
+    /// dropped and added back in its old place.
+    public var ignoringColumnOrder: Schema {
+        var copy = self
+        for name in copy.tables.keys { copy.tables[name]!.columns.sort { $0.name < $1.name } }
+        return copy
+    }
+
     /// The table with this name, if the schema has it.
     public subscript(table name: String) -> Table? { tables[name] }
 }

@@ -54,6 +54,18 @@ struct AlembicGraphSemanticsTests {
         #expect(try graph.stampedRevisions(applied: [], targets: ["xa", "cc"]) == ["xa", "yb", "cc"])
     }
 
+    @Test func stampHeadsMarksEveryHead() throws {
+        // bc0 <- eb1; ca2 alone; dc3 (a root) depends on eb1.
+        let graph = try RevisionGraph([
+            F.node("bc0"), F.node("eb1", "bc0"), F.node("ca2"), F.node("dc3", dependsOn: ["eb1"]),
+        ])
+        // Alembic `upgrade ca2; upgrade eb1; stamp heads`: table [dc3], so ca2,
+        // a head, no longer counts as applied (an Alembic bug; README).
+        let all: Set<String> = ["bc0", "eb1", "ca2", "dc3"]
+        #expect(try graph.stampedRevisions(applied: ["ca2", "bc0", "eb1"], targets: ["heads"]) == all)
+        #expect(graph.currentHeads(applied: all) == ["ca2", "dc3"])
+    }
+
     // MARK: - current heads
 
     @Test func aRevisionAppliedOnlyAsADependencyIsNotACurrentHead() throws {
@@ -202,5 +214,11 @@ struct AlembicGraphSemanticsTests {
         // (y1 is no longer recorded); migrate keeps y1 applied.
         let below = try F.merged.stampedRevisions(applied: all, targets: ["x1"])
         #expect(below == ["b0", "x1", "y1"])
+        // The same below a `Depends On:`: q2 revises q1 and depends on p1.
+        // Alembic `upgrade heads; stamp q1`: table [q1] (p1 is forgotten);
+        // migrate keeps p1 applied.
+        let dependent = try RevisionGraph([F.node("p1"), F.node("q1"), F.node("q2", "q1", dependsOn: ["p1"])])
+        #expect(try dependent.stampedRevisions(applied: ["p1", "q1", "q2"], targets: ["q1"]) == ["p1", "q1"])
+        #expect(dependent.currentHeads(applied: ["p1", "q1"]) == ["p1", "q1"])
     }
 }

@@ -24,7 +24,7 @@ extension Migrator {
             let rows = try VersionTable(name: config.versionTable, dialect: dialect, connection: connection).rows()
             let state = CurrentState(rows: rows, directory: directory, dialect: dialect)
             try state.throwIfUnsafe()
-            let heads = directory.graph.heads
+            let heads = directory.graph.headsResolvingDependencies
             guard Set(state.heads) == Set(heads) else {
                 throw AutogenerateError.notAtHead(current: state.heads.sorted(), heads: heads.sorted())
             }

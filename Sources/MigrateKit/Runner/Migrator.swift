@@ -70,8 +70,10 @@ public final class Migrator {
 
     /// Rewrites the version table so `targets` and their ancestors count as
     /// applied, without running any SQL. Applied descendants of the targets
-    /// are removed; `base` empties the table. With `purge`, rows naming
-    /// revisions no file defines are dropped instead of being an error.
+    /// are removed; `base` empties the table (see
+    /// ``RevisionGraph/stampedRevisions(applied:targets:)``). With `purge`,
+    /// rows naming revisions no file defines are dropped instead of being an
+    /// error.
     /// - Returns: the current heads afterwards.
     @discardableResult
     public func stamp(_ targets: [String], purge: Bool = false) throws -> [String] {
@@ -88,14 +90,7 @@ public final class Migrator {
         } else if let unknown = rows.first(where: { graph.nodes[$0.revision] == nil }) {
             throw RunError.unknownAppliedRevision(unknown.revision, versionsFolder: directory.versionsFolder)
         }
-        var wanted = applied
-        for target in targets where target != "base" {
-            for id in try Self.stampTargets(target, graph: graph) {
-                wanted.subtract(graph.descendants(of: id))
-                wanted.formUnion(graph.ancestors(of: [id]))
-            }
-        }
-        if targets.contains("base") { wanted = [] }
+        let wanted = try graph.stampedRevisions(applied: applied, targets: targets)
         let halfDone = Set(rows.filter { $0.state != .applied }.map(\.revision))
         for revision in applied.subtracting(wanted).union(halfDone) {
             try session.table.delete(revision)
@@ -109,22 +104,13 @@ public final class Migrator {
         return graph.currentHeads(applied: wanted)
     }
 
-    private static func stampTargets(_ target: String, graph: RevisionGraph) throws -> [String] {
-        if target == "heads" { return graph.heads }
-        // Reuse the upgrade grammar: the plan from nothing to the target ends
-        // at the target itself.
-        let plan = try graph.upgradePlan(applied: [], target: target)
-        return graph.currentHeads(applied: Set(plan))
-    }
-
     /// The head revisions of the graph (no database needed).
     /// - Parameter resolvingDependencies: treat `Depends On:` edges like
     ///   parents (Alembic's `heads --resolve-dependencies`): a head that
     ///   another revision depends on is left out.
     public func heads(resolvingDependencies: Bool = false) throws -> [RevisionNode] {
         let graph = try scripts().graph
-        return graph.heads.filter { !resolvingDependencies || graph.dependents(of: $0).isEmpty }
-            .compactMap { graph.nodes[$0] }
+        return (resolvingDependencies ? graph.headsResolvingDependencies : graph.heads).compactMap { graph.nodes[$0] }
     }
 
     func requireURL() throws -> DatabaseURL {

@@ -131,3 +131,54 @@ enum LongStatement {
         }
     }
 }
+
+/// The same cancellation for library users (test fixtures): another thread
+/// calls `migrator.cancellation.cancel()` while `upgrade` runs.
+@Suite("Cancelling a Migrator")
+struct MigratorCancellationTests {
+    @Test(arguments: TestBackend.allCases)
+    func cancellingFromAnotherThreadStopsTheRunAndFreesTheLock(_ backend: TestBackend) throws {
+        let project = try CLIProject(backend, extraConfig: "lock_timeout = 5")
+        let long = try project.write(
+            "l00000000001", message: "Long one",
+            upgrade: "CREATE TABLE during_t (id INTEGER);\n\(LongStatement.sql(backend))", downgrade: "DROP TABLE during_t;")
+        let config = try MigrateConfig.load(project.folder + "/migrate.ini", environment: [:])
+        let migrator = Migrator(config)
+        let started = Locked(false)
+        migrator.observer = { if case .willRun = $0 { started.update { $0 = true } } }
+        let cancellation = migrator.cancellation
+        let url = project.url
+        Thread.detachNewThread {
+            guard let watcher = try? backend.dialect.connect(to: url) else { return }
+            defer { watcher.close() }
+            _ = eventually(within: 30) {
+                started.value && (try? LongStatement.isRunning(backend, on: watcher, output: "(Long one) ...")) == true
+            }
+            cancellation.cancel()
+        }
+
+        let error = #expect(throws: RunError.self) { try migrator.upgrade(to: "head") }
+        #expect(error?.errorID == "run.interrupted")
+        #expect(cancellation.isCancelled)
+        if backend.dialect.hasTransactionalDDL {
+            #expect(error?.message.hasSuffix("and rolled it back; the database is at base.") == true, "\(String(describing: error))")
+            #expect(try project.versionRows() == [])
+        } else {
+            #expect(error?.message.contains("with revision l00000000001 left 'applying'") == true, "\(String(describing: error))")
+            #expect(try project.versionRows() == ["l00000000001:applying"])
+        }
+        // A cancelled Migrator stays cancelled; a new one finds the lock free.
+        #expect(throws: RunError.self) { try migrator.upgrade(to: "head") }
+        let text = try String(contentsOfFile: long, encoding: .utf8)
+        try text.replacingOccurrences(of: LongStatement.sql(backend), with: "SELECT 1;")
+            .write(toFile: long, atomically: true, encoding: .utf8)
+        if !backend.dialect.hasTransactionalDDL {
+            let connection = try project.connect()
+            try connection.execute("DROP TABLE during_t")
+            connection.close()
+            try Migrator(config).stamp(["base"])
+        }
+        try Migrator(config).upgrade(to: "head")
+        #expect(try project.versionRows() == ["l00000000001:applied"])
+    }
+}

@@ -18,10 +18,7 @@ final class RunningCommand {
         process.executableURL = URL(fileURLWithPath: CommandResult.binary)
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: folder)
-        var env = ProcessInfo.processInfo.environment
-        env.removeValue(forKey: "DATABASE_URL")
-        env.merge(environment) { $1 }
-        process.environment = env
+        process.environment = CommandResult.environment(environment)
         outPath = NSTemporaryDirectory() + "migrate-bg-" + UUID().uuidString
         errPath = outPath + ".err"
         _ = FileManager.default.createFile(atPath: outPath, contents: nil)

@@ -90,6 +90,29 @@ struct LockWaitScenarioTests {
         #expect(try project.versionRows() == ["w00000000001:applied", "w00000000002:applied"])
     }
 
+    /// `lock_timeout` bounds migrate's own waits only: every revision's SQL
+    /// sees the session's own lock timeouts, as it would in `psql` or `mysql`.
+    @Test(arguments: [TestBackend.postgresql, .mysql])
+    func revisionSQLRunsWithTheSessionsOwnLockTimeouts(_ backend: TestBackend) throws {
+        let project = try CLIProject(backend, extraConfig: "lock_timeout = 2")
+        let settings =
+            backend == .postgresql
+            ? "SELECT current_setting('lock_timeout') AS v"
+            : "SELECT CONCAT(@@SESSION.lock_wait_timeout, ' ', @@SESSION.innodb_lock_wait_timeout) AS v"
+        try project.write("s00000000001", upgrade: "CREATE TABLE seen1 AS \(settings);", downgrade: "DROP TABLE seen1;")
+        try project.write(
+            "s00000000002", revises: ["s00000000001"], upgrade: "CREATE TABLE seen2 AS \(settings);",
+            downgrade: "DROP TABLE seen2;")
+        let result = try project.run("upgrade", "head")
+        #expect(result.status == 0, "\(result.stderr)")
+        let connection = try project.connect()
+        defer { connection.close() }
+        let own = try connection.scalar(settings)?.string
+        #expect(own != nil && own != "2s" && own != "2 2")
+        #expect(try connection.scalar("SELECT v FROM seen1")?.string == own)
+        #expect(try connection.scalar("SELECT v FROM seen2")?.string == own)
+    }
+
     /// `connect_timeout=0` means "wait forever" to libpq and MySQL: refused
     /// at once. A positive one ends the wait for a server that never answers.
     @Test(arguments: [TestBackend.postgresql, .mysql])

@@ -27,8 +27,15 @@ struct LockWaitScenarioTests {
             expected = "Waiting for the migration lock held by connection \(id) (\(project.url.user ?? "")@"
         case .sqlite:
             try holder.execute("BEGIN IMMEDIATE")
-            expected = "Waiting for the migration lock held by another connection, which holds the write lock on "
-                + "the SQLite database '\(project.url.database ?? "")'..."
+            let lock = "the write lock on the SQLite database '\(project.url.database ?? "")'"
+            #if os(Linux)
+                // The holder is this test process, found in /proc/locks.
+                let name = try String(contentsOfFile: "/proc/self/comm", encoding: .utf8)
+                expected = "Waiting for the migration lock held by pid \(getpid()) ("
+                    + "\(name.trimmingCharacters(in: .newlines)), which holds \(lock))..."
+            #else
+                expected = "Waiting for the migration lock held by another connection, which holds \(lock)..."
+            #endif
         }
 
         let run = try RunningCommand(["upgrade", "head"], in: project.folder)

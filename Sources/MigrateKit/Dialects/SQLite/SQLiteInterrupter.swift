@@ -54,7 +54,7 @@ final class SQLiteBusyWait {
         guard waited < timeout else { return false }
         if !reported && waited >= wait.patience {
             reported = true
-            wait.report("another connection, which holds the write lock on the SQLite database '\(path)'")
+            wait.report(SQLiteLockHolder.describe(path: path))
         }
         // SQLite's own back-off, at most 25 ms so a cancel is seen at once.
         let steps = [1, 2, 5, 10, 15, 20, 25]

@@ -10,7 +10,8 @@ import Foundation
 /// ```
 ///
 /// A `Migrator` prints nothing: set ``observer`` to follow progress. It opens
-/// a connection per call and is used from one task at a time.
+/// a connection per call and is used from one task at a time; only its
+/// ``cancellation`` may be used from another thread, to stop a run.
 public final class Migrator {
     public let config: MigrateConfig
     /// The database to work on; `config.url` unless another was given.
@@ -19,6 +20,10 @@ public final class Migrator {
     public var observer: ((MigrationEvent) -> Void)?
     /// Receives server notices (discarded when `nil`).
     public var noticeHandler: ((String) -> Void)?
+    /// Stops `upgrade`, `downgrade` or `stamp` from another thread: the
+    /// statement running on the server is cancelled, the run rolled back,
+    /// the lock released, and the call throws ``RunError/interrupted(_:)``.
+    public let cancellation = MigrationCancellation()
     private var loadedDirectory: ScriptDirectory?
 
     /// - Parameters:
@@ -63,7 +68,10 @@ public final class Migrator {
         let connection = try dialect.connectForReading(to: url)
         connection.noticeHandler = noticeHandler
         defer { connection.close() }
-        let table = VersionTable(name: config.versionTable, dialect: dialect, connection: connection)
+        let bounds = LockWaitBounds(dialect: dialect, connection: connection, seconds: config.lockTimeout)
+        let table = VersionTable(
+            name: config.versionTable, dialect: dialect,
+            connection: VersionTableConnection(connection, bounds: bounds, tableName: config.versionTable))
         let rows = try table.rows()
         return CurrentState(rows: rows, directory: directory, dialect: dialect)
     }
@@ -79,8 +87,17 @@ public final class Migrator {
     public func stamp(_ targets: [String], purge: Bool = false) throws -> [String] {
         let directory = try scripts()
         let graph = directory.graph
-        let session = try MigrationSession(url: try requireURL(), config: config, noticeHandler: noticeHandler)
+        let session = try openSession()
         defer { session.close() }
+        return try interruptible(session, graph: graph) {
+            try stamp(targets, purge: purge, session: session, directory: directory)
+        }
+    }
+
+    private func stamp(
+        _ targets: [String], purge: Bool, session: MigrationSession, directory: ScriptDirectory
+    ) throws -> [String] {
+        let graph = directory.graph
         try session.begin()
         let rows = try session.readRows()
         var applied = Set(rows.map(\.revision))
@@ -123,8 +140,17 @@ public final class Migrator {
     ) throws -> RunReport {
         let started = DispatchTime.now()
         let directory = try scripts()
-        let session = try MigrationSession(url: try requireURL(), config: config, noticeHandler: noticeHandler)
+        let session = try openSession()
         defer { session.close() }
+        return try interruptible(session, graph: directory.graph) {
+            try run(direction, plan: plan, session: session, directory: directory, started: started)
+        }
+    }
+
+    private func run(
+        _ direction: MigrationStep.Direction, plan: (RevisionGraph, Set<String>) throws -> [String],
+        session: MigrationSession, directory: ScriptDirectory, started: DispatchTime
+    ) throws -> RunReport {
         let rows = try session.readRows()
         let state = CurrentState(rows: rows, directory: directory, dialect: session.dialect)
         try state.throwIfUnsafe()

@@ -34,13 +34,16 @@ public protocol Dialect: ScratchDatabaseHost, Sendable {
     /// not create anything, not even an SQLite file.
     func connectForReading(to url: DatabaseURL) throws -> DatabaseConnection
 
-    /// Starts a transaction. On SQLite this also takes the write lock
-    /// (`BEGIN IMMEDIATE`), which is the database-level lock for the run.
+    /// Starts a transaction. On SQLite this also takes the write lock at
+    /// once (`BEGIN IMMEDIATE`), so the application cannot write in between.
     func beginTransaction(on connection: DatabaseConnection) throws
 
     /// Takes the database-level lock that serialises `upgrade`, `downgrade`
-    /// and `stamp` across processes, waiting at most `timeout` seconds.
-    /// Dialects whose lock is the write transaction itself do nothing here.
+    /// and `stamp` across processes, waiting at most `timeout` seconds. It
+    /// must outlive transactions: it is held across the commits around a
+    /// `transaction=false` section until ``releaseLock(_:on:)`` or the end
+    /// of the process. A database only one connection can see (SQLite
+    /// `:memory:`) needs none.
     /// - Throws: ``DatabaseError`` of kind `.lockTimeout`, naming the holder
     ///   where the database can tell.
     func acquireLock(_ key: String, on connection: DatabaseConnection, timeout: Double) throws

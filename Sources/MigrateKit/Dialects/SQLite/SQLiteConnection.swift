@@ -10,6 +10,8 @@ public final class SQLiteConnection: DatabaseConnection {
     /// The path as given (`":memory:"` for an in-memory database).
     public let path: String
     public var noticeHandler: ((String) -> Void)?
+    /// The migration lock, while this connection's run holds it.
+    var migrationLock: SQLiteLockFile?
 
     /// Opens (and creates, when `create` is true) the database at `path`.
     public init(path: String, create: Bool = true) throws {
@@ -33,6 +35,8 @@ public final class SQLiteConnection: DatabaseConnection {
     deinit { close() }
 
     public func close() {
+        migrationLock?.release()
+        migrationLock = nil
         if let handle { sqlite3_close_v2(handle) }
         handle = nil
     }

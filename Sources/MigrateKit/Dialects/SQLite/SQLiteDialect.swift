@@ -1,7 +1,7 @@
 import Foundation
 
-/// SQLite through `libsqlite3`: transactional DDL, and a database-level lock
-/// that is the write transaction itself (`BEGIN IMMEDIATE`).
+/// SQLite through `libsqlite3`: transactional DDL, and a migration lock on a
+/// file beside the database (``SQLiteLockFile``) that outlives transactions.
 public struct SQLiteDialect: Dialect {
     public init() {}
 
@@ -43,12 +43,28 @@ public struct SQLiteDialect: Dialect {
         try connection.execute("BEGIN IMMEDIATE")
     }
 
-    /// SQLite's lock is the write transaction: here only the wait for it is set.
+    /// Takes the lock file beside the database (``SQLiteLockFile``), which
+    /// outlives transactions: a run commits before a `transaction=false`
+    /// section, and SQLite's own write lock would let another process in
+    /// there. An in-memory database belongs to one connection and needs
+    /// none. Statements wait up to `timeout` for the application's locks.
     public func acquireLock(_ key: String, on connection: DatabaseConnection, timeout: Double) throws {
-        (connection as? SQLiteConnection)?.setBusyTimeout(seconds: timeout)
+        guard let connection = connection as? SQLiteConnection else { return }
+        connection.setBusyTimeout(seconds: timeout)
+        guard !Self.isInMemory(connection.path), connection.migrationLock == nil else { return }
+        connection.migrationLock = try SQLiteLockFile(database: connection.path, timeout: timeout)
     }
 
-    public func releaseLock(_ key: String, on connection: DatabaseConnection) throws {}
+    public func releaseLock(_ key: String, on connection: DatabaseConnection) throws {
+        guard let connection = connection as? SQLiteConnection else { return }
+        connection.migrationLock?.release()
+        connection.migrationLock = nil
+    }
+
+    /// `:memory:`, or the empty path SQLite gives a private temporary database.
+    static func isInMemory(_ path: String) -> Bool {
+        path.isEmpty || path == ":memory:" || path.hasPrefix("file::memory:")
+    }
 
     public func databaseExists(_ url: DatabaseURL) throws -> Bool {
         let path = Self.path(of: url)
@@ -74,7 +90,7 @@ public struct SQLiteDialect: Dialect {
         guard FileManager.default.fileExists(atPath: path) else {
             throw DatabaseError(.unknownDatabase, "The SQLite database '\(path)' does not exist.")
         }
-        for suffix in ["", "-wal", "-shm", "-journal"] where FileManager.default.fileExists(atPath: path + suffix) {
+        for suffix in ["", "-wal", "-shm", "-journal", ".migrate-lock"] where FileManager.default.fileExists(atPath: path + suffix) {
             try FileManager.default.removeItem(atPath: path + suffix)
         }
     }

@@ -24,11 +24,7 @@ struct LockCoverageScenarioTests {
                         ? "CREATE TABLE slow_t (id INTEGER);\n\(Self.slowStatement(backend))\nINSERT INTO slow_t VALUES (1);"
                         : "CREATE TABLE t\(index) (id INTEGER);",
                     downgrade: slow ? "DROP TABLE slow_t;" : "DROP TABLE t\(index);")
-                if slow {
-                    let text = try String(contentsOfFile: path, encoding: .utf8)
-                    try text.replacingOccurrences(of: "-- migrate:upgrade\n", with: "-- migrate:upgrade transaction=false\n")
-                        .write(toFile: path, atomically: true, encoding: .utf8)
-                }
+                if slow { try project.markNonTransactional(path) }
                 parent = [id]
             }
             let results = try ConcurrencyScenarioTests.runTogether(project, count: Self.processes, arguments: ["upgrade", "head"])

@@ -24,7 +24,13 @@ public protocol Dialect: ScratchDatabaseHost, Sendable {
     /// Writes a string as an SQL literal, escaped for this dialect.
     func literal(_ value: String) -> String
 
+    /// The placeholder for the `position`th (1-based) bound value in a
+    /// statement run with ``DatabaseConnection/execute(_:binding:)``.
+    /// Default: `?`.
+    func placeholder(_ position: Int) -> String
+
     /// The column types the version table uses.
+    /// `revision` must hold ``RevisionID/maximumLength`` characters.
     var versionTableTypes: VersionTableTypes { get }
 
     /// Opens a connection to the database the URL names.
@@ -55,6 +61,11 @@ public protocol Dialect: ScratchDatabaseHost, Sendable {
     /// database or schema (the version table is created on first write, and
     /// read-only commands must not create it).
     func tableExists(_ name: String, on connection: DatabaseConnection) throws -> Bool
+
+    /// `true` when `table` (as ``tableExists(_:on:)`` finds it) has a
+    /// column of this name (a version table of an earlier release lacks
+    /// the newer columns).
+    func columnExists(_ column: String, in table: String, on connection: DatabaseConnection) throws -> Bool
 
     /// `true` when the database the URL names exists.
     func databaseExists(_ url: DatabaseURL) throws -> Bool
@@ -110,6 +121,8 @@ extension Dialect {
     /// database on a server (SQLite): temporary databases then go in a
     /// folder of their own.
     public var databasesAreFiles: Bool { false }
+
+    public func placeholder(_ position: Int) -> String { "?" }
 
     /// Servers never create a database on connect, so reading and writing
     /// connect alike.

@@ -6,7 +6,7 @@ import Foundation
 ///
 /// Not `Sendable`: the handle is used from one task at a time.
 public final class SQLiteConnection: DatabaseConnection {
-    private var handle: OpaquePointer?
+    private(set) var handle: OpaquePointer?
     /// The path as given (`":memory:"` for an in-memory database).
     public let path: String
     public var noticeHandler: ((String) -> Void)?
@@ -94,7 +94,7 @@ public final class SQLiteConnection: DatabaseConnection {
         return handle
     }
 
-    private func failure(status: Int32, message: String, sql: String) -> DatabaseError {
+    func failure(status: Int32, message: String, sql: String) -> DatabaseError {
         if status & 0xff == SQLITE_BUSY {
             return DatabaseError(
                 .lockTimeout,

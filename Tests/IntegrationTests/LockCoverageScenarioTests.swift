@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import MigrateKit
 
 /// The migration lock covers the whole run, non-transactional sections
 /// included: processes that start while another runs a slow
@@ -39,6 +40,27 @@ struct LockCoverageScenarioTests {
             defer { connection.close() }
             #expect(try connection.query("SELECT id FROM slow_t").count == 1, "round \(round): the slow revision ran once")
         }
+    }
+
+    /// While another process holds the SQLite lock file, `upgrade` waits
+    /// at most `lock_timeout` and names the holder.
+    @Test func sqliteLockWaitIsBoundedAndNamesTheHolder() throws {
+        let project = try CLIProject(.sqlite, extraConfig: "lock_timeout = 1")
+        try project.write("w00000000001", upgrade: "CREATE TABLE w (id INTEGER);", downgrade: "DROP TABLE w;")
+        let path = try #require(project.url.database)
+        let holder = try SQLiteLockFile(database: path, timeout: 1)
+        let started = Date()
+        let blocked = try project.run("upgrade", "head")
+        let waited = Date().timeIntervalSince(started)
+        #expect(blocked.status == 1)
+        #expect(blocked.stderr.hasPrefix("error[db.lock-timeout]: Timed out after 1."), "\(blocked.stderr)")
+        #expect(blocked.stderr.contains("\(path).migrate-lock': it is held by pid \(getpid()) on "), "\(blocked.stderr)")
+        #expect(waited < 10)
+        #expect(try project.versionRows() == [])
+        holder.release()
+        let upgraded = try project.run("upgrade", "head")
+        #expect(upgraded.status == 0, "\(upgraded.stderr)")
+        #expect(try project.versionRows() == ["w00000000001:applied"])
     }
 
     /// A statement that takes about half a second.

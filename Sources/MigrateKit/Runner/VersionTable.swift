@@ -25,13 +25,17 @@ final class VersionTable {
     /// concurrent `CREATE TABLE IF NOT EXISTS` can fail on PostgreSQL.
     func createIfNeeded() throws {
         guard try exists() else {
-            try withGrantAdvice { try connection.execute(sql.create) }
+            try withGrantAdvice("create the version table \(name)", right: "create tables") {
+                try connection.execute(sql.create)
+            }
             hasProgressColumns = true
             return
         }
         for column in sql.progressColumns {
             guard try !dialect.columnExists(column.name, in: name, on: connection) else { continue }
-            try withGrantAdvice { try connection.execute(sql.addColumn(column.name, type: column.type)) }
+            try withGrantAdvice("add the column \(column.name) to the version table \(name)", right: "alter it") {
+                try connection.execute(sql.addColumn(column.name, type: column.type))
+            }
         }
         hasProgressColumns = true
     }
@@ -78,15 +82,16 @@ final class VersionTable {
         try connection.execute(statement.sql, binding: statement.values)
     }
 
-    private func withGrantAdvice(_ body: () throws -> Void) throws {
+    /// Rewords a refused statement as what could not be done and which
+    /// right the database user lacks.
+    private func withGrantAdvice(_ action: String, right: String, _ body: () throws -> Void) throws {
         do {
             try body()
         } catch let error as DatabaseError where error.kind == .statement {
             throw DatabaseError(
                 .statement,
-                "Cannot create or extend the version table \(name): \(error.message). The database user needs "
-                    + "the right to create and alter tables here; grant it, or have an administrator run the "
-                    + "statement.",
+                "Cannot \(action): \(error.message). The database user needs the right to \(right) here; "
+                    + "grant it, or have an administrator do it.",
                 sql: error.sql)
         }
     }

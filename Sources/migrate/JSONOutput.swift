@@ -86,6 +86,7 @@ struct CurrentJSON: Encodable {
         var appliedAt: Nullable<String>
         var executionMs: Int
         var checksum: Nullable<String>
+        var completedStatements: Nullable<Int>
     }
 
     var database: String
@@ -102,7 +103,8 @@ struct CurrentJSON: Encodable {
             .map {
                 Row(
                     revision: $0.revision, state: $0.state.rawValue, appliedAt: Nullable($0.appliedAt),
-                    executionMs: $0.executionMilliseconds, checksum: Nullable($0.checksum))
+                    executionMs: $0.executionMilliseconds, checksum: Nullable($0.checksum),
+                    completedStatements: Nullable($0.state == .applied ? nil : $0.completedStatements))
             }
         warnings = state.warnings
     }

@@ -34,7 +34,9 @@ enum Output {
     static func progress(_ event: MigrationEvent) {
         switch event {
         case .willRun(let step):
-            say("Running \(step.direction.rawValue) \(step.arrow) (\(step.message)) ...", terminator: "")
+            let verb = step.resumesAt == nil ? "Running" : "Resuming"
+            let start = step.resumesAt.map { " at statement \($0) of \(step.statementCount)" } ?? ""
+            say("\(verb) \(step.direction.rawValue) \(step.arrow) (\(step.message))\(start) ...", terminator: "")
         case .didRun(_, let milliseconds):
             say(" \(milliseconds) ms")
         case .warning(let text):

@@ -23,12 +23,7 @@ struct ConcurrencyScenarioTests {
                         : "CREATE TABLE t\(index) (id INTEGER);",
                     downgrade: concurrently ? "DROP INDEX idx_t\(index - 1);" : "DROP TABLE t\(index);",
                     header: "")
-                if concurrently {
-                    let path = "\(project.versions)/\(id)_\(id).sql"
-                    let text = try String(contentsOfFile: path, encoding: .utf8)
-                    try text.replacingOccurrences(of: "-- migrate:upgrade\n", with: "-- migrate:upgrade transaction=false\n")
-                        .write(toFile: path, atomically: true, encoding: .utf8)
-                }
+                if concurrently { try project.markNonTransactional("\(project.versions)/\(id)_\(id).sql") }
                 parent = [id]
             }
             let results = try Self.runTogether(project, count: Self.processes, arguments: ["upgrade", "head"])

@@ -72,7 +72,9 @@ final class OfflineScriptTests {
                 checksum TEXT,
                 applied_at TIMESTAMPTZ NOT NULL,
                 execution_ms BIGINT NOT NULL,
-                state VARCHAR(64) NOT NULL
+                state VARCHAR(64) NOT NULL,
+                completed_statements BIGINT,
+                completed_checksum TEXT
             );
 
             -- Running upgrade <base> -> aaaa00000001 (Create notes)

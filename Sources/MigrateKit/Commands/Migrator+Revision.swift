@@ -34,6 +34,7 @@ extension Migrator {
         guard id.range(of: "^[A-Za-z0-9_]+$", options: .regularExpression) != nil else {
             throw RevisionError.badRevisionID(id)
         }
+        guard !RevisionID.isTooLong(id) else { throw RevisionError.revisionIDTooLong(id) }
         if let existing = graph.nodes[id] { throw RevisionError.duplicate(id, existing.path) }
         let parents = try new.parents ?? parentsForNew(new, graph: graph)
         let dependsOn = try new.dependsOn.map { try graph.resolve($0) }
@@ -77,6 +78,7 @@ extension Migrator {
 /// Failures of `migrate revision`.
 public enum RevisionError: MigrateFailure {
     case badRevisionID(String)
+    case revisionIDTooLong(String)
     case duplicate(String, String)
     case multipleHeads([String])
     case notAHead(String)
@@ -85,6 +87,7 @@ public enum RevisionError: MigrateFailure {
     public var errorID: String {
         switch self {
         case .badRevisionID: "revision.bad-id"
+        case .revisionIDTooLong: "revision.id-too-long"
         case .duplicate: "revision.duplicate-id"
         case .multipleHeads: "graph.multiple-heads"
         case .notAHead: "revision.not-a-head"
@@ -94,7 +97,7 @@ public enum RevisionError: MigrateFailure {
 
     public var isUsageError: Bool {
         switch self {
-        case .badRevisionID, .multipleHeads, .notAHead: true
+        case .badRevisionID, .revisionIDTooLong, .multipleHeads, .notAHead: true
         default: false
         }
     }
@@ -103,6 +106,9 @@ public enum RevisionError: MigrateFailure {
         switch self {
         case .badRevisionID(let id):
             "'\(id)' is not a usable revision id: use letters, digits and underscores."
+        case .revisionIDTooLong(let id):
+            "--rev-id '\(id)' has \(id.count) characters; the version table holds at most "
+                + "\(RevisionID.maximumLength). Choose a shorter id."
         case .duplicate(let id, let path):
             "Revision \(id) already exists (\(path)). Choose another --rev-id."
         case .multipleHeads(let heads):

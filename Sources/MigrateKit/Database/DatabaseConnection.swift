@@ -1,14 +1,20 @@
 /// An open connection to one database.
 ///
 /// Implementations wrap a C client handle and are not `Sendable`: a
-/// connection is used from one task at a time. `migrate` issues only plain
-/// SQL text; values in its own statements are written as literals by the
-/// dialect (`Dialect.literal(_:)`), never interpolated unescaped.
+/// connection is used from one task at a time. Values `migrate` writes to
+/// or compares in its version table are bound parameters
+/// (``execute(_:binding:)``); catalog queries write names as the dialect's
+/// literals (`Dialect.literal(_:)`), never interpolated unescaped.
 public protocol DatabaseConnection: AnyObject {
     /// Runs one statement. Any rows it returns (`SELECT pg_sleep(1)`,
     /// `SELECT SLEEP(1)`) are read and discarded.
     /// - Throws: ``DatabaseError`` with the database's message.
     func execute(_ sql: String) throws
+
+    /// Runs one statement whose placeholders (``Dialect/placeholder(_:)``)
+    /// take `values`, sent apart from the SQL text: no server setting can
+    /// change how a value is read. Rows it returns are discarded.
+    func execute(_ sql: String, binding values: [SQLValue]) throws
 
     /// Runs one query and returns all its rows.
     func query(_ sql: String) throws -> [SQLRow]

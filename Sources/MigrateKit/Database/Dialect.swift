@@ -24,7 +24,13 @@ public protocol Dialect: ScratchDatabaseHost, Sendable {
     /// Writes a string as an SQL literal, escaped for this dialect.
     func literal(_ value: String) -> String
 
+    /// The placeholder for the `position`th (1-based) bound value in a
+    /// statement run with ``DatabaseConnection/execute(_:binding:)``.
+    /// Default: `?`.
+    func placeholder(_ position: Int) -> String
+
     /// The column types the version table uses.
+    /// `revision` must hold ``RevisionID/maximumLength`` characters.
     var versionTableTypes: VersionTableTypes { get }
 
     /// Opens a connection to the database the URL names.
@@ -34,15 +40,18 @@ public protocol Dialect: ScratchDatabaseHost, Sendable {
     /// not create anything, not even an SQLite file.
     func connectForReading(to url: DatabaseURL) throws -> DatabaseConnection
 
-    /// Starts a transaction. On SQLite this also takes the write lock
-    /// (`BEGIN IMMEDIATE`), which is the database-level lock for the run.
+    /// Starts a transaction. On SQLite this also takes the write lock at
+    /// once (`BEGIN IMMEDIATE`), so the application cannot write in between.
     func beginTransaction(on connection: DatabaseConnection) throws
 
     /// Takes the database-level lock that serialises `upgrade`, `downgrade`
     /// and `stamp` across processes, waiting at most `wait.timeout` seconds,
     /// telling `wait.report` who holds it once `wait.patience` seconds have
-    /// passed, and giving up as soon as `wait.isCancelled()`. Dialects whose
-    /// lock is the write transaction itself only set up the wait here.
+    /// passed, and giving up as soon as `wait.isCancelled()`. It must
+    /// outlive transactions: it is held across the commits around a
+    /// `transaction=false` section until ``releaseLock(_:on:)`` or the end
+    /// of the process. A database only one connection can see (SQLite
+    /// `:memory:`) needs none.
     /// - Throws: ``DatabaseError`` of kind `.lockTimeout`, naming the holder
     ///   where the database can tell, or `.cancelled`.
     func acquireLock(_ key: String, on connection: DatabaseConnection, wait: LockWait) throws
@@ -65,6 +74,11 @@ public protocol Dialect: ScratchDatabaseHost, Sendable {
     /// database or schema (the version table is created on first write, and
     /// read-only commands must not create it).
     func tableExists(_ name: String, on connection: DatabaseConnection) throws -> Bool
+
+    /// `true` when `table` (as ``tableExists(_:on:)`` finds it) has a
+    /// column of this name (a version table of an earlier release lacks
+    /// the newer columns).
+    func columnExists(_ column: String, in table: String, on connection: DatabaseConnection) throws -> Bool
 
     /// `true` when the database the URL names exists.
     func databaseExists(_ url: DatabaseURL) throws -> Bool
@@ -141,6 +155,8 @@ extension Dialect {
 
     public func boundLockWaitsSQL(seconds: Double) -> String? { nil }
     public var restoreLockWaitsSQL: String? { nil }
+
+    public func placeholder(_ position: Int) -> String { "?" }
 
     /// Servers never create a database on connect, so reading and writing
     /// connect alike.

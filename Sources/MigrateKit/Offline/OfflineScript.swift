@@ -29,7 +29,7 @@ struct OfflineScript {
     init(directory: ScriptDirectory, dialect: any Dialect, versionTable: String, perMigration: Bool) {
         self.directory = directory
         self.dialect = dialect
-        self.versionTable = VersionTableSQL(name: versionTable, dialect: dialect)
+        self.versionTable = VersionTableSQL(name: versionTable, dialect: dialect, bindsValues: false)
         self.perMigration = perMigration
     }
 
@@ -84,9 +84,10 @@ struct OfflineScript {
     /// The version row's INSERT (upgrade) or DELETE (downgrade). Rows are
     /// written `applied` at once, on every dialect: the script runs in one go.
     private func row(for item: PreparedStep) -> String {
-        item.step.direction == .upgrade
+        let statement = item.step.direction == .upgrade
             ? versionTable.insert(item.step.revision, checksum: item.checksum, state: .applied, milliseconds: 0)
             : versionTable.delete(item.step.revision)
+        return statement.sql
     }
 
     /// A statement with its terminator, as the dialect's command-line client

@@ -9,6 +9,9 @@ public struct RevisionScriptError: MigrateFailure, Equatable {
         case missingRevisionID
         /// A header field's value is unusable (empty id, two ids without a comma).
         case badHeaderValue(field: String, value: String)
+        /// A `Revision ID:` longer than the version table holds
+        /// (``RevisionID/maximumLength``).
+        case revisionIDTooLong(String)
         /// A header field given twice; `firstLine` is where it was first.
         case duplicateHeader(field: String, firstLine: Int)
         /// SQL between the header and the first section marker.
@@ -59,6 +62,7 @@ public struct RevisionScriptError: MigrateFailure, Equatable {
         case .noUpgradeSection: "revision.no-upgrade-section"
         case .missingRevisionID: "revision.missing-revision-id"
         case .badHeaderValue: "revision.bad-header"
+        case .revisionIDTooLong: "revision.id-too-long"
         case .duplicateHeader: "revision.duplicate-header"
         case .sqlOutsideSection: "revision.sql-outside-section"
         case .unknownMarker: "revision.unknown-marker"
@@ -97,6 +101,10 @@ public struct RevisionScriptError: MigrateFailure, Equatable {
             }
             return "`\(field): \(value)` holds a value with spaces in it. "
                 + "Separate several ids or labels with commas."
+        case let .revisionIDTooLong(id):
+            return "the revision id '\(id)' has \(id.count) characters; the version table holds at most "
+                + "\(RevisionID.maximumLength). Choose a shorter id (and rename it wherever `Revises:` or "
+                + "`Depends On:` names it)."
         case let .duplicateHeader(field, firstLine):
             return "a second `\(field):` line (the first is on line \(firstLine)). Keep only one."
         case .sqlOutsideSection:

@@ -195,6 +195,9 @@ struct RevisionScriptParser {
             guard !value.isEmpty, !value.utf8.contains(where: { $0 == 0x20 || $0 == 0x09 || $0 == UInt8(ascii: ",") }) else {
                 throw RevisionScriptError(.badHeaderValue(field: field, value: value), path: path, line: line)
             }
+            guard !RevisionID.isTooLong(value) else {
+                throw RevisionScriptError(.revisionIDTooLong(value), path: path, line: line)
+            }
             header.revision = value
         case "Create Date":
             header.createDate = value.isEmpty ? nil : value

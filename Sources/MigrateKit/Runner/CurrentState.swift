@@ -15,6 +15,8 @@ public struct CurrentState: Sendable {
     private let versionsFolder: String
     private let parentsOf: [String: [String]]
     private let pathOf: [String: String]
+    /// Statements in the section a half-applied revision is running, as the file reads now.
+    private let statementCountOf: [String: Int]
 
     init(rows: [AppliedRevision], directory: ScriptDirectory, dialect: any Dialect) {
         self.rows = rows
@@ -26,8 +28,14 @@ public struct CurrentState: Sendable {
         halfApplied = rows.filter { $0.state != .applied }
         parentsOf = Dictionary(uniqueKeysWithValues: halfApplied.map { ($0.revision, graph.nodes[$0.revision]?.parents ?? []) })
         pathOf = Dictionary(uniqueKeysWithValues: halfApplied.map { ($0.revision, graph.nodes[$0.revision]?.path ?? "") })
+        statementCountOf = Dictionary(uniqueKeysWithValues: halfApplied.compactMap { row in
+            guard graph.nodes[row.revision] != nil else { return nil }
+            let direction: MigrationStep.Direction = row.state == .applying ? .upgrade : .downgrade
+            let step = try? PreparedStep(row.revision, direction: direction, directory: directory, dialect: dialect)
+            return step.map { (row.revision, $0.statements.count) }
+        })
         editedSinceApplied = rows.compactMap { row in
-            guard let recorded = row.checksum, let script = directory.scripts[row.revision],
+            guard row.state == .applied, let recorded = row.checksum, let script = directory.scripts[row.revision],
                 let section = script.section(.upgrade, dialect: dialect.name),
                 Checksum.of(section.body) != recorded
             else { return nil }
@@ -35,30 +43,80 @@ public struct CurrentState: Sendable {
         }.sorted { $0.revision < $1.revision }
     }
 
+    /// `true` when nothing is half applied, unknown or edited since applied.
+    public var isClean: Bool {
+        halfApplied.isEmpty && unknown.isEmpty && editedSinceApplied.isEmpty
+    }
+
+    /// How far a half-applied revision got, `applying: 7 of 12 statements
+    /// done`; `nil` for a revision that is fully applied or not applied.
+    public func progress(of revision: String) -> String? {
+        guard let row = halfApplied.first(where: { $0.revision == revision }) else { return nil }
+        guard let completed = row.completedStatements else { return row.state.rawValue }
+        let total = statementCountOf[revision].map { " of \($0)" } ?? ""
+        return "\(row.state.rawValue): \(completed)\(total) statements done"
+    }
+
     /// Warnings to show beside the current state: half-applied rows,
     /// applied revisions no file defines, then edited revisions.
     public var warnings: [String] {
-        let stopped = halfApplied.map {
-            "revision \($0.revision) is marked '\($0.state.rawValue)': a run stopped halfway; "
-                + "see `migrate upgrade` for how to recover."
-        }
+        halfApplied.map { row in
+            guard row.completedStatements != nil else {
+                return "revision \(row.revision) is marked '\(row.state.rawValue)': a run stopped halfway; "
+                    + "see `migrate upgrade` for how to recover."
+            }
+            let command = row.state == .applying ? "upgrade" : "downgrade"
+            return "revision \(row.revision) stopped halfway (\(progress(of: row.revision) ?? "")): fix the statement "
+                + "that failed and run `migrate \(command)` to resume it."
+        } + warningsBesideHalfApplied
+    }
+
+    /// The warnings about unknown and edited revisions (a run that resumes
+    /// a half-applied revision says so itself).
+    var warningsBesideHalfApplied: [String] {
         let undefined = unknown.map { "revision \($0) is applied but no file defines it." }
         let edited = editedSinceApplied.map {
             "Revision \($0.revision) (\($0.path)) was edited after it was applied: its upgrade section no "
                 + "longer matches the recorded checksum. Revert the edit and put the change in a new revision."
         }
-        return stopped + undefined + edited
+        return undefined + edited
     }
 
-    /// Refuses to run on top of a half-applied revision or an unknown one.
-    func throwIfUnsafe() throws {
-        if let row = halfApplied.first {
-            throw RunError.halfApplied(
-                revision: row.revision, path: pathOf[row.revision], state: row.state,
-                parents: parentsOf[row.revision] ?? [])
+    /// What is applied before a run in `direction`: every row, except that
+    /// an upgrade plans a half-applied (`applying`) revision again, to
+    /// resume it.
+    func applied(before direction: MigrationStep.Direction) -> Set<String> {
+        Set(rows.filter { direction == .downgrade || $0.state != .applying }.map(\.revision))
+    }
+
+    /// Refuses to run on top of an unknown revision, or of a half-applied one
+    /// this run cannot resume: one without recorded progress (written by an
+    /// earlier release), one stopped in the other direction, or one the plan
+    /// does not reach. Without a direction (autogenerate), nothing may be
+    /// half applied.
+    func throwIfUnsafe(_ direction: MigrationStep.Direction? = nil, plan: [String]? = nil) throws {
+        for row in halfApplied {
+            let resumable = row.completedStatements != nil && row.completedChecksum != nil && direction != nil
+                && (row.state == .applying) == (direction == .upgrade)
+                && (plan?.contains(row.revision) ?? true)
+            if !resumable {
+                throw RunError.halfApplied(
+                    revision: row.revision, path: pathOf[row.revision], state: row.state,
+                    parents: parentsOf[row.revision] ?? [], progress: progress(of: row.revision))
+            }
         }
         if let revision = unknown.first {
             throw RunError.unknownAppliedRevision(revision, versionsFolder: versionsFolder)
         }
+    }
+
+    /// - Throws: ``RunError/notClean(_:)`` naming what is half applied,
+    ///   unknown or edited (`migrate current --check-clean`).
+    public func throwIfNotClean() throws {
+        guard !isClean else { return }
+        let reasons = halfApplied.map { "\($0.revision) stopped halfway (\(progress(of: $0.revision) ?? ""))" }
+            + unknown.map { "\($0) is applied but no file defines it" }
+            + editedSinceApplied.map { "\($0.revision) was edited after it was applied" }
+        throw RunError.notClean(reasons)
     }
 }

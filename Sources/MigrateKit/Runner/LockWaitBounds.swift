@@ -67,6 +67,10 @@ final class VersionTableConnection: DatabaseConnection {
         try bounded { try base.execute(sql) }
     }
 
+    func execute(_ sql: String, binding values: [SQLValue]) throws {
+        try bounded { try base.execute(sql, binding: values) }
+    }
+
     func query(_ sql: String) throws -> [SQLRow] {
         try bounded { try base.query(sql) }
     }

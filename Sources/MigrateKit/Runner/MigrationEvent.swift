@@ -8,6 +8,11 @@ public struct MigrationStep: Sendable, Equatable {
     public var parents: [String]
     public var message: String
     public var path: String
+    /// The 1-based statement a resumed run starts at, after the statements
+    /// an earlier run completed; `nil` when the step runs from the start.
+    public var resumesAt: Int? = nil
+    /// The number of statements in the section, when resuming.
+    public var statementCount: Int = 0
 
     /// Alembic's way of writing the step: `1975ea83b712 -> 3f2a9c1b7d4e`,
     /// `<base> -> 1975ea83b712`, `(a, b) -> merge`, and reversed for a downgrade.

@@ -18,8 +18,9 @@ final class MigrationSession {
     private let bounds: LockWaitBounds
     private let lockKey: String
     private(set) var inTransaction = false
-    /// Set once a transaction has been committed: on SQLite that released
-    /// the lock, so the version table must be read again before going on.
+    /// Set once a transaction has been committed; the version table is read
+    /// again before going on (cheap, and safe should a dialect's lock ever
+    /// end with the transaction).
     private(set) var committedSinceRead = false
 
     /// - Parameter waiting: told who holds the migration lock after a

@@ -153,14 +153,16 @@ public final class Migrator {
     ) throws -> RunReport {
         let rows = try session.readRows()
         let state = CurrentState(rows: rows, directory: directory, dialect: session.dialect)
-        try state.throwIfUnsafe()
-        for warning in state.warnings { observer?(.warning(warning)) }
-        let applied = Set(rows.map(\.revision))
+        try state.throwIfUnsafe(direction)
+        for warning in state.warningsBesideHalfApplied { observer?(.warning(warning)) }
+        let applied = state.applied(before: direction)
         let steps = try plan(directory.graph, applied)
+        try state.throwIfUnsafe(direction, plan: steps)
         var report = RunReport()
         report.steps = try PlanRunner(
             session: session, directory: directory, perMigration: config.transactionPerMigration,
-            observer: observer
+            observer: observer,
+            halfApplied: Dictionary(uniqueKeysWithValues: state.halfApplied.map { ($0.revision, $0) })
         ).run(steps, direction: direction)
         let ran = Set(report.steps.map(\.step.revision))
         report.heads = directory.graph.currentHeads(

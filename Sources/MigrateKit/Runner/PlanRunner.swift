@@ -9,25 +9,32 @@ import Foundation
 /// revision is tracked: its row is written `applying` (or `reverting`) and
 /// committed first, its statements run on their own, and the row is settled
 /// afterwards, so a failure or a crash halfway is visible, never silent.
+/// After each of its statements the row records how many have completed
+/// and the checksum of their text, so a later run resumes a half-applied
+/// revision at the first statement that did not complete.
 struct PlanRunner {
     let session: MigrationSession
     let directory: ScriptDirectory
     let perMigration: Bool
     let observer: ((MigrationEvent) -> Void)?
+    /// Rows left `applying`/`reverting` that this run resumes, by revision.
+    var halfApplied: [String: AppliedRevision] = [:]
 
     private var dialect: any Dialect { session.dialect }
 
     /// Applies `plan` in order. Returns the steps that ran.
     func run(_ plan: [String], direction: MigrationStep.Direction) throws -> [(step: MigrationStep, milliseconds: Int)] {
         let prepared = try plan.map {
-            try PreparedStep($0, direction: direction, directory: directory, dialect: dialect)
+            var item = try PreparedStep($0, direction: direction, directory: directory, dialect: dialect)
+            if let row = halfApplied[$0] { try item.resume(after: row) }
+            return item
         }
         var done: [(step: MigrationStep, milliseconds: Int)] = []
         var committed: [String] = []
         var pendingInTransaction: [String] = []
-        var applied: Set<String>?
+        var recorded: [String: AppliedRevision.State]?
         for item in prepared {
-            let tracked = !(dialect.hasTransactionalDDL && item.section.transactional)
+            let tracked = item.resumesAfter != nil || !(dialect.hasTransactionalDDL && item.section.transactional)
             if tracked {
                 try session.commit()
                 committed += pendingInTransaction
@@ -36,10 +43,11 @@ struct PlanRunner {
                 try session.begin()
             }
             if session.committedSinceRead {
-                applied = Set(try session.readRows().map(\.revision))
+                let rows = try session.readRows()
+                recorded = Dictionary(rows.map { ($0.revision, $0.state) }, uniquingKeysWith: { first, _ in first })
             }
-            if let applied, direction == .upgrade ? applied.contains(item.step.revision) : !applied.contains(item.step.revision) {
-                continue  // another process did it while the lock was released
+            if let recorded, direction == .upgrade ? recorded[item.step.revision] == .applied : recorded[item.step.revision] == nil {
+                continue  // already done: the version table says so
             }
             observer?(.willRun(item.step))
             let started = DispatchTime.now()
@@ -52,7 +60,8 @@ struct PlanRunner {
             if tracked {
                 committed.append(item.step.revision)
                 if direction == .upgrade {
-                    try session.table.update(item.step.revision, state: .applied, milliseconds: milliseconds)
+                    try session.table.update(
+                        item.step.revision, state: .applied, milliseconds: milliseconds, checksum: item.checksum)
                 } else {
                     try session.table.delete(item.step.revision)
                 }
@@ -88,12 +97,19 @@ struct PlanRunner {
     }
 
     private func runTracked(_ item: PreparedStep, committedEarlier: [String]) throws {
-        if item.step.direction == .upgrade {
-            try session.table.insert(item.step.revision, checksum: item.checksum, state: .applying, milliseconds: 0)
-        } else {
-            try session.table.update(item.step.revision, state: .reverting)
+        let revision = item.step.revision
+        let checksums = StatementPrefix.checksums(of: item.statements)
+        if item.resumesAfter == nil {
+            if item.step.direction == .upgrade {
+                try session.table.insert(
+                    revision, checksum: item.checksum, state: .applying, milliseconds: 0, progress: (0, checksums[0]))
+            } else {
+                try session.table.update(revision, state: .reverting)
+                try session.table.recordProgress(revision, completed: 0, checksum: checksums[0])
+            }
         }
-        for (index, statement) in item.statements.enumerated() {
+        for index in (item.resumesAfter ?? 0)..<item.statements.count {
+            let statement = item.statements[index]
             do {
                 try session.executeRevisionStatement(statement.text)
             } catch let error as DatabaseError {
@@ -101,8 +117,10 @@ struct PlanRunner {
                     StatementFailure(
                         step: item.step, line: statement.line, statement: statement.text,
                         databaseMessage: error.message, rolledBack: false,
-                        tookEffect: Array(item.statements[..<index]), committedEarlier: committedEarlier))
+                        tookEffect: Array(item.statements[..<index]), committedEarlier: committedEarlier,
+                        statementCount: item.statements.count))
             }
+            try session.table.recordProgress(revision, completed: index + 1, checksum: checksums[index + 1])
         }
     }
 

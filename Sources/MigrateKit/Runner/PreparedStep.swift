@@ -8,6 +8,9 @@ struct PreparedStep {
     var statements: [SQLStatement]
     /// SHA-256 of the section as it runs, for the version row.
     var checksum: String
+    /// Statements an earlier, interrupted run completed, which this run
+    /// skips (``resume(after:)``); `nil` when the step runs from the start.
+    var resumesAfter: Int?
 
     /// - Throws: ``RunError/irreversible(revision:path:)`` for a downgrade
     ///   through a file without a downgrade section,

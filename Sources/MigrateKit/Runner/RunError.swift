@@ -3,7 +3,12 @@ public enum RunError: MigrateFailure {
     /// A statement of a revision failed.
     case statementFailed(StatementFailure)
     /// A revision's row is `applying` or `reverting`: a run stopped halfway.
-    case halfApplied(revision: String, path: String?, state: AppliedRevision.State, parents: [String])
+    /// `progress` is ``CurrentState/progress(of:)``.
+    case halfApplied(revision: String, path: String?, state: AppliedRevision.State, parents: [String], progress: String?)
+    /// A half-applied revision's completed statements changed in its file.
+    case resumePrefixChanged(ResumeMismatch)
+    /// `current --check-clean` found these problems.
+    case notClean([String])
     /// The version table names a revision no file defines.
     case unknownAppliedRevision(String, versionsFolder: String)
     /// The revision has no downgrade section.
@@ -20,6 +25,8 @@ public enum RunError: MigrateFailure {
         switch self {
         case .statementFailed: "run.statement-failed"
         case .halfApplied: "run.half-applied"
+        case .resumePrefixChanged: "run.resume-prefix-changed"
+        case .notClean: "current.not-clean"
         case .unknownAppliedRevision: "run.unknown-revision"
         case .irreversible: "run.irreversible"
         case .noSection: "run.no-section"
@@ -32,14 +39,25 @@ public enum RunError: MigrateFailure {
         switch self {
         case .statementFailed(let failure):
             return failure.message
-        case .halfApplied(let revision, let path, let state, let parents):
+        case .halfApplied(let revision, let path, let state, let parents, let progress):
             let file = path.map { " (\($0))" } ?? ""
             let verb = state == .reverting ? "downgrade" : "upgrade"
             let back = parents.isEmpty ? "base" : parents.joined(separator: " ")
+            if let progress, progress.contains("statements done") {
+                let resume = state == .reverting ? "downgrade \(parents.first ?? "base")" : "upgrade \(revision)"
+                return "Revision \(revision)\(file) stopped halfway (\(progress)) and must be finished first. "
+                    + "Resume it with `migrate \(resume)` once the statement that failed is fixed, or undo what "
+                    + "it did by hand and record the result with `migrate stamp \(back)` (undone) or "
+                    + "`migrate stamp \(revision)` (finished)."
+            }
             return "Revision \(revision)\(file) is marked '\(state.rawValue)' in the version table: its \(verb) "
                 + "stopped halfway, and its statements ran outside a transaction. Check the database by hand "
                 + "and finish or undo what it did, then record the result with `migrate stamp \(revision)` "
                 + "(finished) or `migrate stamp \(back)` (undone) before running migrations again."
+        case .resumePrefixChanged(let mismatch):
+            return mismatch.message
+        case .notClean(let reasons):
+            return "The database is not clean: \(reasons.joined(separator: "; ")). See `migrate current`."
         case .unknownAppliedRevision(let revision, let folder):
             return "The database has revision \(revision) applied, but no file in \(folder) defines it. "
                 + "Restore the file, or rewrite the version table with `migrate stamp --purge <revision>`."
@@ -72,6 +90,8 @@ public struct StatementFailure: Sendable {
     public var tookEffect: [SQLStatement]
     /// Revisions that this run committed before the failure.
     public var committedEarlier: [String]
+    /// Statements in the failed section.
+    public var statementCount: Int = 0
 
     var message: String {
         var text = "\(step.direction == .upgrade ? "Upgrade" : "Downgrade") of revision \(step.revision) "
@@ -83,18 +103,20 @@ public struct StatementFailure: Sendable {
                     + "committed before it and stay applied."
         } else {
             let state = step.direction == .upgrade ? "applying" : "reverting"
-            text += "\nThe revision ran outside a transaction and is marked '\(state)' in the version table."
-            if tookEffect.isEmpty {
-                text += " None of its statements took effect."
-            } else {
-                text += " These earlier statements of it already took effect:"
+            let done = tookEffect.count
+            text += "\nThe revision ran outside a transaction and is marked '\(state)' in the version table, "
+                + "with \(done) of \(statementCount) statements done."
+            if !tookEffect.isEmpty {
+                text += " These took effect:"
                 for earlier in tookEffect {
                     text += "\n    line \(earlier.line): \(Self.excerpt(earlier.statement))"
                 }
             }
             let back = step.parents.isEmpty ? "base" : step.parents.joined(separator: " ")
-            text += "\nFix the revision, undo or finish its work by hand, then run `migrate stamp \(back)` "
-                + "(undone) or `migrate stamp \(step.revision)` (finished)."
+            text += "\nFix statement \(done + 1) (line \(line)) and run `migrate \(step.direction.rawValue)` again: "
+                + "it resumes there, provided the \(done) statements done are left as they are. To give up "
+                + "instead, undo or finish its work by hand, then run `migrate stamp \(back)` (undone) or "
+                + "`migrate stamp \(step.revision)` (finished)."
         }
         return text
     }

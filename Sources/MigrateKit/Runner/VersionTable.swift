@@ -1,9 +1,18 @@
 /// The table that records which revisions are applied: one row per applied
-/// revision (DESIGN §5). Its statements come from ``VersionTableSQL``.
-struct VersionTable {
+/// revision (DESIGN §5). Its statements come from ``VersionTableSQL``; every
+/// value goes to the database as a bound parameter.
+final class VersionTable {
     let name: String
     let dialect: any Dialect
     let connection: DatabaseConnection
+    /// Whether the table has the progress columns, once asked.
+    private var hasProgressColumns: Bool?
+
+    init(name: String, dialect: any Dialect, connection: DatabaseConnection) {
+        self.name = name
+        self.dialect = dialect
+        self.connection = connection
+    }
 
     private var sql: VersionTableSQL { VersionTableSQL(name: name, dialect: dialect) }
 
@@ -11,45 +20,79 @@ struct VersionTable {
         try dialect.tableExists(name, on: connection)
     }
 
-    /// Creates the table when it is missing. Call it with the lock held: a
+    /// Creates the table when it is missing, and adds the progress columns
+    /// to one an earlier release created. Call it with the lock held: a
     /// concurrent `CREATE TABLE IF NOT EXISTS` can fail on PostgreSQL.
     func createIfNeeded() throws {
-        guard try !exists() else { return }
-        do {
-            try connection.execute(sql.create)
-        } catch let error as DatabaseError where error.kind == .statement {
-            throw DatabaseError(
-                .statement,
-                "Cannot create the version table \(name): \(error.message). The database user needs the right "
-                    + "to create tables here; grant it, or have an administrator create the table.",
-                sql: error.sql)
+        guard try exists() else {
+            try withGrantAdvice("create the version table \(name)", right: "create tables") {
+                try connection.execute(sql.create)
+            }
+            hasProgressColumns = true
+            return
         }
+        for column in sql.progressColumns {
+            guard try !dialect.columnExists(column.name, in: name, on: connection) else { continue }
+            try withGrantAdvice("add the column \(column.name) to the version table \(name)", right: "alter it") {
+                try connection.execute(sql.addColumn(column.name, type: column.type))
+            }
+        }
+        hasProgressColumns = true
     }
 
     /// Every row; an empty list when the table does not exist yet.
     func rows() throws -> [AppliedRevision] {
         guard try exists() else { return [] }
-        return try connection.query(sql.selectAll).map { row in
+        let progress = try hasProgressColumns ?? dialect.columnExists("completed_checksum", in: name, on: connection)
+        hasProgressColumns = progress
+        return try connection.query(sql.selectAll(withProgress: progress)).map { row in
             AppliedRevision(
                 revision: row[0].string ?? "", checksum: row[1].string,
                 state: row[2].string.flatMap(AppliedRevision.State.init(rawValue:)) ?? .applied,
-                appliedAt: row[3].string, executionMilliseconds: row[4].int ?? 0)
+                appliedAt: row[3].string, executionMilliseconds: row[4].int ?? 0,
+                completedStatements: row[5].int, completedChecksum: row[6].string)
         }
     }
 
-    func insert(_ revision: String, checksum: String?, state: AppliedRevision.State, milliseconds: Int) throws {
-        try connection.execute(sql.insert(revision, checksum: checksum, state: state, milliseconds: milliseconds))
+    func insert(
+        _ revision: String, checksum: String?, state: AppliedRevision.State, milliseconds: Int,
+        progress: (completed: Int, checksum: String)? = nil
+    ) throws {
+        try run(sql.insert(revision, checksum: checksum, state: state, milliseconds: milliseconds, progress: progress))
     }
 
-    func update(_ revision: String, state: AppliedRevision.State, milliseconds: Int? = nil) throws {
-        try connection.execute(sql.update(revision, state: state, milliseconds: milliseconds))
+    func update(_ revision: String, state: AppliedRevision.State, milliseconds: Int? = nil, checksum: String? = nil) throws {
+        try run(sql.update(revision, state: state, milliseconds: milliseconds, checksum: checksum))
+    }
+
+    /// Records how many statements of the running section took effect.
+    func recordProgress(_ revision: String, completed: Int, checksum: String) throws {
+        try run(sql.recordProgress(revision, completed: completed, checksum: checksum))
     }
 
     func delete(_ revision: String) throws {
-        try connection.execute(sql.delete(revision))
+        try run(sql.delete(revision))
     }
 
     func deleteAll() throws {
         try connection.execute(sql.deleteAll)
+    }
+
+    private func run(_ statement: VersionTableSQL.Statement) throws {
+        try connection.execute(statement.sql, binding: statement.values)
+    }
+
+    /// Rewords a refused statement as what could not be done and which
+    /// right the database user lacks.
+    private func withGrantAdvice(_ action: String, right: String, _ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch let error as DatabaseError where error.kind == .statement {
+            throw DatabaseError(
+                .statement,
+                "Cannot \(action): \(error.message). The database user needs the right to \(right) here; "
+                    + "grant it, or have an administrator do it.",
+                sql: error.sql)
+        }
     }
 }

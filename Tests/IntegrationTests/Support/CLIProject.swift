@@ -52,6 +52,17 @@ final class CLIProject {
         return path
     }
 
+    /// Marks the sections of a revision file `transaction=false` (the
+    /// upgrade only, or both).
+    func markNonTransactional(_ path: String, downgradeToo: Bool = false) throws {
+        var text = try String(contentsOfFile: path, encoding: .utf8)
+            .replacingOccurrences(of: "-- migrate:upgrade\n", with: "-- migrate:upgrade transaction=false\n")
+        if downgradeToo {
+            text = text.replacingOccurrences(of: "-- migrate:downgrade\n", with: "-- migrate:downgrade transaction=false\n")
+        }
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+    }
+
     /// Runs `migrate` with arguments in the project folder.
     @discardableResult
     func run(_ arguments: String..., environment: [String: String] = [:]) throws -> CommandResult {

@@ -21,6 +21,11 @@ final class CountingConnection: DatabaseConnection {
         try base.execute(sql)
     }
 
+    func execute(_ sql: String, binding values: [SQLValue]) throws {
+        queries += 1
+        try base.execute(sql, binding: values)
+    }
+
     func query(_ sql: String) throws -> [SQLRow] {
         queries += 1
         return try base.query(sql)

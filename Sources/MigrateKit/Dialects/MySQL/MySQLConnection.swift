@@ -10,7 +10,7 @@ import CMariaDB
 ///
 /// Not `Sendable`: the handle is used from one task at a time.
 public final class MySQLConnection: DatabaseConnection {
-    private var handle: UnsafeMutablePointer<MYSQL>?
+    private(set) var handle: UnsafeMutablePointer<MYSQL>?
     /// The URL the connection was opened with, password hidden, for messages.
     public let redactedURL: String
     /// The URL itself, for the second connection a cancel opens.

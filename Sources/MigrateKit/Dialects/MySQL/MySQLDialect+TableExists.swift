@@ -4,4 +4,11 @@ extension MySQLDialect {
             "SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = \(literal(name))"
         ).isEmpty
     }
+
+    public func columnExists(_ column: String, in table: String, on connection: DatabaseConnection) throws -> Bool {
+        try !connection.query(
+            "SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() "
+                + "AND TABLE_NAME = \(literal(table)) AND COLUMN_NAME = \(literal(column))"
+        ).isEmpty
+    }
 }

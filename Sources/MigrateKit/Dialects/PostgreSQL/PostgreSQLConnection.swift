@@ -8,7 +8,7 @@ import CLibPQ
 ///
 /// Not `Sendable`: the handle is used from one task at a time.
 public final class PostgreSQLConnection: DatabaseConnection {
-    private var handle: OpaquePointer?
+    private(set) var handle: OpaquePointer?
     /// The URL the connection was opened with.
     public let url: DatabaseURL
     public var noticeHandler: ((String) -> Void)?
@@ -113,7 +113,7 @@ public final class PostgreSQLConnection: DatabaseConnection {
 
     /// The error for a failed statement: the server's message with its detail
     /// and hint, or, when the connection itself broke, a `.connect` error.
-    private func failure(result: OpaquePointer?, sql: String) -> DatabaseError {
+    func failure(result: OpaquePointer?, sql: String) -> DatabaseError {
         let field = { (field: DiagnosticField) in result.flatMap { field.value(in: $0) } }
         lastErrorSQLState = field(.sqlState)
         if let handle, PQstatus(handle) == CONNECTION_BAD {

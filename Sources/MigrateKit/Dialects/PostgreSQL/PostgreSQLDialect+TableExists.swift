@@ -4,4 +4,11 @@ extension PostgreSQLDialect {
     public func tableExists(_ name: String, on connection: DatabaseConnection) throws -> Bool {
         try connection.scalar("SELECT to_regclass(\(literal(quoteIdentifier(name)))) IS NOT NULL")?.string == "t"
     }
+
+    public func columnExists(_ column: String, in table: String, on connection: DatabaseConnection) throws -> Bool {
+        try !connection.query(
+            "SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass(\(literal(quoteIdentifier(table)))) "
+                + "AND attname = \(literal(column)) AND NOT attisdropped"
+        ).isEmpty
+    }
 }

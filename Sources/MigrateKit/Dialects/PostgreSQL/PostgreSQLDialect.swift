@@ -27,6 +27,9 @@ public struct PostgreSQLDialect: Dialect {
         "'" + value.replacingOccurrences(of: "'", with: "''") + "'"
     }
 
+    /// `$1`, `$2`, ...: PostgreSQL numbers its parameters.
+    public func placeholder(_ position: Int) -> String { "$\(position)" }
+
     public func connect(to url: DatabaseURL) throws -> DatabaseConnection {
         try PostgreSQLConnection(url: url)
     }

@@ -6,10 +6,12 @@ import Foundation
 ///
 /// Not `Sendable`: the handle is used from one task at a time.
 public final class SQLiteConnection: DatabaseConnection {
-    private var handle: OpaquePointer?
+    private(set) var handle: OpaquePointer?
     /// The path as given (`":memory:"` for an in-memory database).
     public let path: String
     public var noticeHandler: ((String) -> Void)?
+    /// The migration lock, while this connection's run holds it.
+    var migrationLock: SQLiteLockFile?
 
     /// Opens (and creates, when `create` is true) the database at `path`.
     public init(path: String, create: Bool = true) throws {
@@ -35,6 +37,8 @@ public final class SQLiteConnection: DatabaseConnection {
 
     public func close() {
         interrupter?.invalidate()
+        migrationLock?.release()
+        migrationLock = nil
         if let handle { sqlite3_close_v2(handle) }
         handle = nil
     }
@@ -110,7 +114,7 @@ public final class SQLiteConnection: DatabaseConnection {
         return handle
     }
 
-    private func failure(status: Int32, message: String, sql: String) -> DatabaseError {
+    func failure(status: Int32, message: String, sql: String) -> DatabaseError {
         if status & 0xff == SQLITE_BUSY {
             return DatabaseError(
                 .lockTimeout,

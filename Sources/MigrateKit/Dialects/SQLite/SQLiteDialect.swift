@@ -1,7 +1,7 @@
 import Foundation
 
-/// SQLite through `libsqlite3`: transactional DDL, and a database-level lock
-/// that is the write transaction itself (`BEGIN IMMEDIATE`).
+/// SQLite through `libsqlite3`: transactional DDL, and a migration lock on a
+/// file beside the database (``SQLiteLockFile``) that outlives transactions.
 public struct SQLiteDialect: Dialect {
     public init() {}
 
@@ -43,10 +43,19 @@ public struct SQLiteDialect: Dialect {
         try connection.execute("BEGIN IMMEDIATE")
     }
 
-    /// SQLite's lock is the write transaction: here only the wait for it is
-    /// set, as a busy handler that reports and can be cancelled.
+    /// Takes the lock file beside the database (``SQLiteLockFile``), which
+    /// outlives transactions: a run commits before a `transaction=false`
+    /// section, and SQLite's own write lock would let another process in
+    /// there. An in-memory database belongs to one connection and needs
+    /// none. Then sets the wait for SQLite's own write lock (the
+    /// application's transactions) as a busy handler that reports and can
+    /// be cancelled.
     public func acquireLock(_ key: String, on connection: DatabaseConnection, wait: LockWait) throws {
-        (connection as? SQLiteConnection)?.setLockWait(wait)
+        guard let connection = connection as? SQLiteConnection else { return }
+        if !Self.isInMemory(connection.path), connection.migrationLock == nil {
+            connection.migrationLock = try SQLiteLockFile(database: connection.path, wait: wait)
+        }
+        connection.setLockWait(wait)
     }
 
     /// `PRAGMA busy_timeout`: how long any statement waits for another
@@ -55,7 +64,16 @@ public struct SQLiteDialect: Dialect {
         "PRAGMA busy_timeout = \(seconds.isFinite ? Int(min(max(seconds, 0) * 1000, Double(Int32.max))) : Int(Int32.max))"
     }
 
-    public func releaseLock(_ key: String, on connection: DatabaseConnection) throws {}
+    public func releaseLock(_ key: String, on connection: DatabaseConnection) throws {
+        guard let connection = connection as? SQLiteConnection else { return }
+        connection.migrationLock?.release()
+        connection.migrationLock = nil
+    }
+
+    /// `:memory:`, or the empty path SQLite gives a private temporary database.
+    static func isInMemory(_ path: String) -> Bool {
+        path.isEmpty || path == ":memory:" || path.hasPrefix("file::memory:")
+    }
 
     public func databaseExists(_ url: DatabaseURL) throws -> Bool {
         let path = Self.path(of: url)
@@ -81,7 +99,7 @@ public struct SQLiteDialect: Dialect {
         guard FileManager.default.fileExists(atPath: path) else {
             throw DatabaseError(.unknownDatabase, "The SQLite database '\(path)' does not exist.")
         }
-        for suffix in ["", "-wal", "-shm", "-journal"] where FileManager.default.fileExists(atPath: path + suffix) {
+        for suffix in ["", "-wal", "-shm", "-journal", ".migrate-lock"] where FileManager.default.fileExists(atPath: path + suffix) {
             try FileManager.default.removeItem(atPath: path + suffix)
         }
     }

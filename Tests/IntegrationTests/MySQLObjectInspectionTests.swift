@@ -21,6 +21,7 @@ struct MySQLObjectInspectionTests {
             pos POINT NOT NULL,
             updated TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP,
             KEY film_title_prefix (title(10)),
+            UNIQUE KEY film_body_start (body(30)),
             FULLTEXT KEY film_text (title, body),
             SPATIAL KEY film_pos (pos)
         ) ENGINE=InnoDB DEFAULT CHARSET=latin1 COLLATE=latin1_general_ci;
@@ -55,6 +56,10 @@ struct MySQLObjectInspectionTests {
         #expect(film.indexes.first { $0.name == "film_pos" }?.method == "SPATIAL")
         #expect(film.indexes.first { $0.name == "film_pos" }?.keys.first?.prefixLength == nil)
         #expect(film.indexes.first { $0.name == "film_title_prefix" }?.keys.first?.prefixLength == 10)
+        // A unique key with a prefix is a unique index: a unique constraint has no place for the prefix.
+        #expect(film.indexes.first { $0.name == "film_body_start" }?.isUnique == true)
+        #expect(film.indexes.first { $0.name == "film_body_start" }?.keys.first?.prefixLength == 30)
+        #expect(film.uniqueConstraints.isEmpty)
         #expect(film.options == ["engine": "InnoDB", "charset": "latin1", "collate": "latin1_general_ci"])
         #expect(schema[table: "audit"]?.options["engine"] == "MyISAM")
     }

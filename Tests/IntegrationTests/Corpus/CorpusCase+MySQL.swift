@@ -53,6 +53,10 @@ extension CorpusCase {
             "index a column prefix, then a longer one", old: base + "\nCREATE INDEX t_name ON t (name(5));",
             new: base + "\nCREATE INDEX t_name ON t (name(10));", on: [.mysql]),
         CorpusCase(
+            "a unique key on a column prefix", old: "CREATE TABLE t (id INTEGER PRIMARY KEY, name VARCHAR(50), body TEXT);",
+            new: "CREATE TABLE t (id INTEGER PRIMARY KEY, name VARCHAR(50), body TEXT, UNIQUE KEY t_body (body(20)));",
+            on: [.mysql], seed: "INSERT INTO t (id, name, body) VALUES (1, 'a', 'x'), (2, 'b', 'y');"),
+        CorpusCase(
             "add ON UPDATE CURRENT_TIMESTAMP",
             old: "CREATE TABLE t (id INTEGER PRIMARY KEY, name VARCHAR(50), updated TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP);",
             new: "CREATE TABLE t (id INTEGER PRIMARY KEY, name VARCHAR(50), "

@@ -139,16 +139,18 @@ public struct MySQLInspector: SchemaInspector {
     }
 
     /// Non-unique indexes (unique ones are unique constraints, read above),
-    /// with their `FULLTEXT` or `SPATIAL` type and key prefix lengths. MySQL
-    /// 8 reports functional key parts in `EXPRESSION`; MariaDB has no such
-    /// column.
+    /// with their `FULLTEXT` or `SPATIAL` type and key prefix lengths. A
+    /// unique key with a prefix length (`UNIQUE KEY (email(20))`) becomes a
+    /// unique index instead of a unique constraint, which has no place for
+    /// the prefix. MySQL 8 reports functional key parts in `EXPRESSION`;
+    /// MariaDB has no such column.
     private func readIndexes(_ connection: DatabaseConnection, isMariaDB: Bool, into builder: inout SchemaBuilder) throws {
         let rows = try connection.query(
             """
             SELECT TABLE_NAME, INDEX_NAME, COLUMN_NAME, COLLATION, \(isMariaDB ? "NULL" : "EXPRESSION"), SUB_PART,
-                   INDEX_TYPE
+                   INDEX_TYPE, NON_UNIQUE
             FROM information_schema.STATISTICS
-            WHERE TABLE_SCHEMA = DATABASE() AND NON_UNIQUE = 1
+            WHERE TABLE_SCHEMA = DATABASE() AND INDEX_NAME <> 'PRIMARY'
             ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX
             """)
         var indexes: [(table: String, index: Index)] = []
@@ -168,11 +170,21 @@ public struct MySQLInspector: SchemaInspector {
                 let method = row.string(6).uppercased()
                 indexes.append(
                     (row.string(0),
-                     Index(name: row.string(1), keys: [key], method: Self.modelledMethods.contains(method) ? method : nil)))
+                     Index(
+                        name: row.string(1), keys: [key], isUnique: row.string(7) == "0",
+                        method: Self.modelledMethods.contains(method) ? method : nil)))
             }
         }
         for entry in indexes {
-            builder.updateExisting(entry.table) { $0.indexes.append(entry.index) }
+            if entry.index.isUnique {
+                guard entry.index.keys.contains(where: { $0.prefixLength != nil }) else { continue }
+                builder.updateExisting(entry.table) { table in
+                    table.uniqueConstraints.removeAll { $0.name == entry.index.name }
+                    table.indexes.append(entry.index)
+                }
+            } else {
+                builder.updateExisting(entry.table) { $0.indexes.append(entry.index) }
+            }
         }
     }
 

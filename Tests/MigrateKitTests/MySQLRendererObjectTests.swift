@@ -98,6 +98,8 @@ struct MySQLRendererObjectTests {
         #expect(sql.contains("\nCREATE VIEW `v` AS select 1 AS `one`;\n"), "no DELIMITER around a body without ;")
         let statements = try StatementSplitter(flavor: .mysql).split(sql).map(\.text)
         #expect(statements == [body, "CREATE VIEW `v` AS select 1 AS `one`"])
+        // Without them the body would be cut at its first `;`, as the `mysql` client cuts it.
+        #expect(try StatementSplitter(flavor: .mysql).split(body + ";").count == 2)
     }
 
     @Test func picksADelimiterTheBodyDoesNotHold() {

@@ -209,7 +209,7 @@ extension InspectorTests {
                 primaryKey: PrimaryKey(columns: ["id"]),
                 uniqueConstraints: [UniqueConstraint(name: "authors_email_key", columns: ["email"])],
                 checks: [CheckConstraint(name: "authors_code_short", expression: "octet_length(`code`) <= 8")],
-                comment: "People who write"),
+                comment: "People who write", options: mariaDBTableOptions),
             Table(
                 name: "books",
                 columns: [
@@ -227,7 +227,8 @@ extension InspectorTests {
                         referencedColumns: ["id"], onDelete: .cascade, onUpdate: .cascade),
                     ForeignKey(
                         name: "books_editor_fk", columns: ["editor_id"], referencedTable: "authors",
-                        referencedColumns: ["id"], onDelete: .setNull, onUpdate: .restrict),
+                        // Written `ON UPDATE RESTRICT`: InnoDB treats it as NO ACTION.
+                        referencedColumns: ["id"], onDelete: .setNull, onUpdate: .noAction),
                 ],
                 uniqueConstraints: [
                     UniqueConstraint(name: "books_title_number", columns: ["title", "number"]),
@@ -239,7 +240,11 @@ extension InspectorTests {
                     Index(name: "books_price_title", keys: [.column("price", descending: true), .column("title")]),
                     Index(name: "books_title", keys: [.column("title")]),
                 ],
-                checks: [CheckConstraint(name: "books_price_positive", expression: "`price` >= 0")]),
+                checks: [CheckConstraint(name: "books_price_positive", expression: "`price` >= 0")],
+                options: mariaDBTableOptions),
         ],
     ]
+
+    /// The options of a table that names none, in a test database (`CHARACTER SET utf8mb4` on MariaDB).
+    static let mariaDBTableOptions = ["engine": "InnoDB", "charset": "utf8mb4", "collate": "utf8mb4_general_ci"]
 }

@@ -79,6 +79,7 @@ struct InspectorTests {
         }
         let one = try queries(tables: 1)
         #expect(try queries(tables: 30) == one)
-        #expect(one <= 8)
+        // MySQL: five more for views, triggers, routines, their parameters and events.
+        #expect(one <= (backend == .mysql ? 13 : 8))
     }
 }

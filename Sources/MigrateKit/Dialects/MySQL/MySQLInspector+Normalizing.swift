@@ -1,12 +1,13 @@
 import Foundation
 
 extension MySQLInspector {
-    /// `COLUMN_TYPE` lower-cased, without the display width MariaDB and
-    /// MySQL 5.7 print for integer types (`int(11)` → `int`, `bigint(20)
-    /// unsigned` → `bigint unsigned`) and MySQL 8.0.19+ does not. `tinyint(1)`,
-    /// the spelling of `BOOLEAN`, keeps its width on both.
+    /// `COLUMN_TYPE` lower-cased outside its quoted values (`ENUM('G','PG')`
+    /// keeps the case of its values: they are data), without the display
+    /// width MariaDB and MySQL 5.7 print for integer types (`int(11)` →
+    /// `int`, `bigint(20) unsigned` → `bigint unsigned`) and MySQL 8.0.19+
+    /// does not. `tinyint(1)`, the spelling of `BOOLEAN`, keeps its width on both.
     static func normalizedType(_ columnType: String) -> String {
-        let type = columnType.lowercased()
+        let type = lowercasedOutsideQuotes(columnType)
         guard let open = type.firstIndex(of: "("), let close = type[open...].firstIndex(of: ")") else { return type }
         let base = type[..<open]
         guard ["tinyint", "smallint", "mediumint", "int", "integer", "bigint"].contains(String(base)),
@@ -36,10 +37,57 @@ extension MySQLInspector {
             ? value : MySQLDialect().literal(value)
     }
 
+    /// The text lower-cased except inside `'...'` literals (where `''` and
+    /// `\'` stay inside the literal).
+    static func lowercasedOutsideQuotes(_ text: String) -> String {
+        var result = "", inQuote = false, escaped = false
+        for c in text {
+            if inQuote {
+                if escaped { escaped = false } else if c == "\\" { escaped = true } else if c == "'" { inQuote = false }
+                result.append(c)
+            } else {
+                if c == "'" { inQuote = true }
+                result += c.lowercased()
+            }
+        }
+        return result
+    }
+
     static let numericTypes: Set<String> = [
         "tinyint", "smallint", "mediumint", "int", "integer", "bigint", "decimal", "numeric", "float", "double",
         "real", "year",
     ]
+
+    /// A foreign key rule. InnoDB checks `NO ACTION` at once, exactly like
+    /// `RESTRICT`, and reports a key declared without a rule as `RESTRICT`:
+    /// both read as ``ForeignKey/Action/noAction`` (the SQL default, which
+    /// the renderer leaves unwritten), so the three spellings compare equal.
+    static func action(_ rule: String?) -> ForeignKey.Action {
+        let action = ForeignKey.Action(sql: rule)
+        return action == .restrict ? .noAction : action
+    }
+
+    /// The index types written as `FULLTEXT KEY` / `SPATIAL KEY`; `BTREE`
+    /// and `HASH` are the engine's choice and read as the default.
+    static let modelledMethods: Set<String> = ["FULLTEXT", "SPATIAL"]
+
+    /// A generated column's expression and kind from `EXTRA` (`VIRTUAL
+    /// GENERATED`, `STORED GENERATED`; MariaDB also `PERSISTENT GENERATED`)
+    /// and `GENERATION_EXPRESSION`.
+    static func generated(extra: String, expression: String?) -> Column.Generated? {
+        guard extra.contains("generated"), !extra.contains("default_generated"), let expression, !expression.isEmpty
+        else { return nil }
+        return Column.Generated(
+            expression: expression, isStored: extra.contains("stored") || extra.contains("persistent"))
+    }
+
+    /// `ON UPDATE CURRENT_TIMESTAMP[(n)]` from `EXTRA` (`on update
+    /// current_timestamp()` on MariaDB, `on update CURRENT_TIMESTAMP` on MySQL).
+    static func onUpdate(extra: String) -> String? {
+        guard let range = extra.range(of: "on update ") else { return nil }
+        let value = extra[range.upperBound...].prefix { !$0.isWhitespace }
+        return currentTimestamp(String(value)) ?? String(value)
+    }
 
     /// `CURRENT_TIMESTAMP`, `current_timestamp()`, `now()`, `CURRENT_TIMESTAMP(6)`
     /// → `CURRENT_TIMESTAMP` / `CURRENT_TIMESTAMP(6)`.

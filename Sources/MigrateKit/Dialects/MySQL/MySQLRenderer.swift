@@ -1,7 +1,8 @@
 /// Writes schema changes as MySQL/MariaDB DDL: `ALTER TABLE ... ADD COLUMN /
 /// DROP COLUMN / MODIFY COLUMN` (with the full column definition), named
-/// foreign keys and checks, `UNIQUE KEY`s, `CREATE/DROP INDEX ... ON` and
-/// `COMMENT '...'`.
+/// foreign keys and checks, `UNIQUE KEY`s, `CREATE [FULLTEXT|SPATIAL]
+/// INDEX ... ON`, `COMMENT '...'`, table options, and views, triggers and
+/// routines (see `MySQLRenderer+Objects.swift`).
 public struct MySQLRenderer: SchemaRenderer {
     public init() {}
 
@@ -23,7 +24,7 @@ public struct MySQLRenderer: SchemaRenderer {
 
     func statements(for change: SchemaChange, target: Schema) -> [String] {
         let n = support
-        if let statements = n.objectStatements(change) { return statements }
+        if let statements = n.objectStatements(change) { return statements.map(Self.delimited) }
         switch change {
         case .createTable(let table):
             return [createTable(table)]
@@ -52,9 +53,7 @@ public struct MySQLRenderer: SchemaRenderer {
         case .dropUnique(let table, let unique):
             return ["ALTER TABLE \(n.name(table)) DROP INDEX \(n.name(unique.name ?? unique.columns.first ?? ""))"]
         case .addIndex(let table, let index):
-            return [
-                "CREATE \(index.isUnique ? "UNIQUE " : "")INDEX \(n.name(index.name)) ON \(n.name(table)) (\(keyParts(index)))"
-            ]
+            return ["CREATE \(indexKind(index))INDEX \(n.name(index.name)) ON \(n.name(table)) (\(keyParts(index)))"]
         case .dropIndex(let table, let index):
             return ["DROP INDEX \(n.name(index.name)) ON \(n.name(table))"]
         case .addCheck(let table, let check):
@@ -64,7 +63,9 @@ public struct MySQLRenderer: SchemaRenderer {
             return ["ALTER TABLE \(n.name(table)) DROP CONSTRAINT \(n.name(check.name ?? ""))"]
         case .setTableComment(let table, _, let to):
             return ["ALTER TABLE \(n.name(table)) COMMENT = \(literal(to ?? ""))"]
-        case .setTableOptions, .createObject, .dropObject, .alterObject:
+        case .setTableOptions(let table, let from, let to):
+            return tableOptionStatements(table: table, from: from, to: to, target: target)
+        case .createObject, .dropObject, .alterObject:
             return []
         }
     }
@@ -83,30 +84,44 @@ public struct MySQLRenderer: SchemaRenderer {
         var lines = table.columns.map(definition(of:))
         if let key = table.primaryKey { lines.append("PRIMARY KEY (\(support.names(key.columns)))") }
         lines += table.uniqueConstraints.map(uniqueKey)
-        lines += table.indexes.map { "\($0.isUnique ? "UNIQUE " : "")KEY \(support.name($0.name)) (\(keyParts($0)))" }
+        lines += table.indexes.map { "\(indexKind($0))KEY \(support.name($0.name)) (\(keyParts($0)))" }
         lines += table.foreignKeys.map(foreignKey)
         lines += table.checks.map(checkConstraint)
         var text = "CREATE TABLE \(support.name(table.name)) (\n" + lines.map { "    " + $0 }.joined(separator: ",\n") + "\n)"
+        text += tableOptions(table.options)
         if let comment = table.comment { text += " COMMENT = \(literal(comment))" }
         return text
     }
 
-    /// `name type [COLLATE c] [NOT NULL] [DEFAULT x] [AUTO_INCREMENT] [COMMENT '...']`.
+    /// `name type [COLLATE c] [GENERATED ALWAYS AS (e) VIRTUAL|STORED]
+    /// [NOT NULL] [DEFAULT x] [ON UPDATE x] [AUTO_INCREMENT] [COMMENT '...']`.
     func definition(of column: Column) -> String {
         var parts = [support.name(column.name), column.type]
         if let collation = column.collation { parts.append("COLLATE \(collation)") }
+        if let generated = column.generated {
+            parts.append("GENERATED ALWAYS AS (\(generated.expression)) \(generated.isStored ? "STORED" : "VIRTUAL")")
+        }
         if !column.isNullable { parts.append("NOT NULL") }
         if let value = column.defaultExpression { parts.append("DEFAULT \(value)") }
+        if let value = column.onUpdate { parts.append("ON UPDATE \(value)") }
         if column.identity == .autoincrement { parts.append("AUTO_INCREMENT") }
         if let comment = column.comment { parts.append("COMMENT \(literal(comment))") }
         return parts.joined(separator: " ")
     }
 
-    /// Columns by name; expressions as functional key parts `((expr))`.
+    /// Columns by name (with a prefix length, `name(10)`); expressions as
+    /// functional key parts `((expr))`.
     func keyParts(_ index: Index) -> String {
         index.keys.map { key in
-            (key.isExpression ? "((\(key.text)))" : support.name(key.text)) + (key.isDescending ? " DESC" : "")
+            (key.isExpression ? "((\(key.text)))" : support.name(key.text))
+                + (key.prefixLength.map { "(\($0))" } ?? "") + (key.isDescending ? " DESC" : "")
         }.joined(separator: ", ")
+    }
+
+    /// `UNIQUE `, `FULLTEXT `, `SPATIAL ` or nothing, before `KEY` / `INDEX`.
+    func indexKind(_ index: Index) -> String {
+        if let method = index.method { return method + " " }
+        return index.isUnique ? "UNIQUE " : ""
     }
 
     func uniqueKey(_ unique: UniqueConstraint) -> String {

@@ -31,9 +31,12 @@ struct SQLiteObjectScenarioTests {
                     shout TEXT GENERATED ALWAYS AS (upper(title)) VIRTUAL, size INT AS (length(title)) STORED) STRICT;
                 CREATE TABLE tag (name TEXT PRIMARY KEY) WITHOUT ROWID;
                 CREATE VIRTUAL TABLE film_text USING fts5(title, description);
+                CREATE TABLE "Order Details" (id INTEGER PRIMARY KEY);
+                CREATE VIEW [Order Count] AS SELECT count(*) AS n FROM [Order Details];
                 """)
         let schema = try database.inspect()
-        #expect(schema.tableNames == ["address", "customer", "film", "tag"])
+        #expect(schema.tableNames == ["Order Details", "address", "customer", "film", "tag"])
+        #expect(schema.objects["view Order Count"]?.dependencies == ["Order Details"])
         #expect(schema.unmodelled == [UnmodelledObject(kind: "virtual table", name: "film_text")])
         let view = try #require(schema.objects["view customer_list"])
         #expect(view.dependencies == ["address", "customer"])

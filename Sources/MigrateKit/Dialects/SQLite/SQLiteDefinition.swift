@@ -219,6 +219,13 @@ struct SQLiteDefinition {
         return String(text[first.range.lowerBound..<last.range.upperBound])
     }
 
+    /// The names an SQL text uses, lower-cased and without their quotes
+    /// (`[Order Details]`, `"Order Details"` and `order` alike), string
+    /// literals left out: what a view, a trigger or an expression reads.
+    static func identifiers(in sql: String) -> Set<String> {
+        Set(tokenize(sql).filter { $0.isWord || ["\"", "`", "["].contains($0.text.first) }.map { unquote($0.text).lowercased() })
+    }
+
     /// An identifier without its quotes: `"a""b"` → `a"b`, `[x]` → `x`.
     static func unquote(_ text: String) -> String {
         guard let first = text.first, text.count >= 2 else { return text }

@@ -22,7 +22,7 @@ extension SQLiteInspector {
             switch type {
             case "view", "trigger":
                 let isView = type == "view"
-                var read = SQLWords.of(sql).compactMap { known[$0] }.filter { $0 != name }
+                var read = SQLiteDefinition.identifiers(in: sql).compactMap { known[$0] }.filter { $0 != name }
                 if !isView, !read.contains(table) { read.append(table) }
                 builder.add(
                     SchemaObject(

@@ -89,7 +89,7 @@ struct SQLiteRebuildDecision {
     /// ``SQLiteDialect/tableChanges(_:on:disturb:current:target:)``.)
     func canDrop(_ column: String, from table: String) -> Bool {
         guard let old = current.tables[table] else { return true }
-        func mentions(_ text: String) -> Bool { SQLWords.of(text).contains(column.lowercased()) }
+        func mentions(_ text: String) -> Bool { SQLiteDefinition.identifiers(in: text).contains(column.lowercased()) }
         if old.primaryKey?.columns.contains(column) == true { return false }
         if old.uniqueConstraints.contains(where: { $0.columns.contains(column) }) { return false }
         if old.indexes.contains(where: { index in
@@ -138,10 +138,10 @@ extension SQLiteDialect {
         {
             return true
         }
-        let words = SQLWords.of(object.definition)
+        let names = SQLiteDefinition.identifiers(in: object.definition)
         return changes.contains { change in
             switch change {
-            case .dropColumn(_, let column), .addColumn(_, let column): words.contains(column.name.lowercased())
+            case .dropColumn(_, let column), .addColumn(_, let column): names.contains(column.name.lowercased())
             default: false
             }
         }

@@ -90,10 +90,22 @@ struct SQLiteSampleSchemaTests {
         try project.expectSuccess("upgrade", "head")
         let check = try project.run("check")
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+        // Every view and trigger of the sample is there, as declared.
+        let live = try project.inspect()
+        #expect(live == (try project.declaredSchema()))
+        let words = SQLiteDefinition.tokenize(ddl).map(\.upper)  // comments left out
+        let objects = zip(words, words.dropFirst()).filter { $0 == "CREATE" && ["VIEW", "TRIGGER"].contains($1) }
+        #expect(live.objects.count == objects.count)
+        #expect(sample.file == "chinook" || !objects.isEmpty)
         let verify = try project.run("verify")
         #expect(verify.status == 0, "\(verify.stdout)\(verify.stderr)")
         try project.expectSuccess("downgrade", "base")
         #expect(try project.inspect() == Schema())
+        let connection = try project.project.connect()
+        defer { connection.close() }
+        let left = try connection.scalar(
+            "SELECT count(*) FROM sqlite_schema WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND name <> 'migrate_version'")
+        #expect(left?.int == 0, "downgrade base left objects behind")
     }
 
     /// The ten edits of §5, each on the sample as published with rows in

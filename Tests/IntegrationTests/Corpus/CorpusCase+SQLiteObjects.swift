@@ -60,6 +60,10 @@ extension CorpusCase {
             new: "CREATE TABLE t (id INTEGER PRIMARY KEY, name VARCHAR(50), status TEXT CHECK (status IN ('new', 'done', 'held')));",
             on: [.sqlite]),
         CorpusCase(
+            "sqlite: rebuild a table and create a table that references it", old: base,
+            new: "CREATE TABLE t (id INTEGER PRIMARY KEY, name VARCHAR(80));\n"
+                + "CREATE TABLE tag (id INTEGER PRIMARY KEY, t_id INTEGER REFERENCES t (id));", on: [.sqlite]),
+        CorpusCase(
             "sqlite: a view over a view survives a rebuild of the table",
             old: base + "\n" + sqliteView + "\nCREATE VIEW t_first AS SELECT * FROM t_names WHERE id = 1;",
             new: "CREATE TABLE t (id INTEGER PRIMARY KEY, name VARCHAR(80));\n" + sqliteView

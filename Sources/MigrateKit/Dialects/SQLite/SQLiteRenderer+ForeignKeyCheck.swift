@@ -14,11 +14,16 @@ extension SQLiteRenderer {
     /// temporary table whose constraint requires zero, so the upgrade stops
     /// with "CHECK constraint failed: foreign key violations after
     /// rebuilding t: ..." and the revision's transaction is rolled back.
-    func foreignKeyCheck(after table: String, in schema: Schema) -> [String] {
+    ///
+    /// The tables checked besides the rebuilt one are those that reference
+    /// it in `target` and exist already (in `current`): a table the same
+    /// revision creates later is not there yet.
+    func foreignKeyCheck(after table: String, current: Schema, target: Schema) -> [String] {
         let check = SQLiteDialect().quoteIdentifier(Self.foreignKeyCheckTable)
         let literal = SQLiteDialect().literal(table)
-        let children = schema.tableNames.filter { name in
-            name != table && schema.tables[name]!.foreignKeys.contains { $0.referencedTable == table }
+        let children = target.tableNames.filter { name in
+            name != table && current.tables[name] != nil
+                && target.tables[name]!.foreignKeys.contains { $0.referencedTable == table }
         }
         var sources = ["SELECT 1 FROM pragma_foreign_key_check(\(literal))"]
         sources += children.map {

@@ -6,7 +6,7 @@
 /// column — is written as the table rebuild the SQLite manual gives in "Making Other Kinds Of
 /// Table Schema Changes" (https://www.sqlite.org/lang_altertable.html), with
 /// all changes to one table grouped into one rebuild (see
-/// ``SQLiteRenderer/rebuild(_:from:to:summaries:)``).
+/// ``SQLiteRenderer/rebuild(_:current:target:)``).
 public struct SQLiteRenderer: SchemaRenderer {
     public init() {}
 
@@ -44,7 +44,7 @@ public struct SQLiteRenderer: SchemaRenderer {
             blocks.append(
                 RenderedBlock(
                     comments: comments,
-                    statements: rebuild(table, from: current.tables[table]!, to: target.tables[table]!, in: target)))
+                    statements: rebuild(table, current: current, target: target)))
         }
         return RenderedBlock.join(blocks)
     }
@@ -99,7 +99,7 @@ public struct SQLiteRenderer: SchemaRenderer {
     /// The manual's steps, inside the revision's transaction: `foreign_keys`
     /// cannot change there, so checks are deferred to the commit instead
     /// (`PRAGMA defer_foreign_keys`), and a foreign key check that fails the
-    /// revision ends it (see ``foreignKeyCheck(after:in:)``). Views and
+    /// revision ends it (see ``foreignKeyCheck(after:current:target:)``). Views and
     /// triggers are not touched here: the object plan drops those the
     /// rebuild disturbs before it and creates them again after it (see
     /// ``SQLiteDialect/tableChanges(_:on:disturb:current:target:)``).
@@ -112,7 +112,8 @@ public struct SQLiteRenderer: SchemaRenderer {
     /// TRIGGER, and CREATE VIEW to reconstruct indexes, triggers, and views
     /// associated with table X. ... 10. If foreign key constraints were
     /// originally enabled then run PRAGMA foreign_key_check"
-    func rebuild(_ name: String, from old: Table, to new: Table, in schema: Schema) -> [String] {
+    func rebuild(_ name: String, current: Schema, target: Schema) -> [String] {
+        let old = current.tables[name]!, new = target.tables[name]!
         let temporary = SQLiteDialect().quoteIdentifier("_new_" + name)
         // A generated column computes itself: it cannot be written.
         let common = new.columns.filter { $0.generated == nil && old.column(named: $0.name) != nil }.map(\.name)
@@ -129,7 +130,7 @@ public struct SQLiteRenderer: SchemaRenderer {
             "ALTER TABLE \(temporary) RENAME TO \(support.name(name))",
         ]
         statements += new.indexes.map { createIndex($0, table: name) }
-        statements += foreignKeyCheck(after: name, in: schema)
+        statements += foreignKeyCheck(after: name, current: current, target: target)
         return statements
     }
 

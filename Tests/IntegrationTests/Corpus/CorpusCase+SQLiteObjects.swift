@@ -9,6 +9,12 @@ extension CorpusCase {
         END;
         """
 
+    static let sqliteInsteadOf = """
+        CREATE TRIGGER t_names_insert INSTEAD OF INSERT ON t_names BEGIN
+            INSERT INTO t (id, name) VALUES (NEW.id, NEW.name);
+        END;
+        """
+
     static let sqliteObjects: [CorpusCase] = [
         CorpusCase("sqlite: add a view", old: base, new: base + "\n" + sqliteView, on: [.sqlite]),
         CorpusCase("sqlite: drop a view", old: base + "\n" + sqliteView, new: base, on: [.sqlite]),
@@ -63,6 +69,11 @@ extension CorpusCase {
             "sqlite: rebuild a table and create a table that references it", old: base,
             new: "CREATE TABLE t (id INTEGER PRIMARY KEY, name VARCHAR(80));\n"
                 + "CREATE TABLE tag (id INTEGER PRIMARY KEY, t_id INTEGER REFERENCES t (id));", on: [.sqlite]),
+        CorpusCase(
+            "sqlite: an INSTEAD OF trigger on a view survives a rebuild of the table",
+            old: base + "\n" + sqliteView + "\n" + sqliteInsteadOf,
+            new: "CREATE TABLE t (id INTEGER PRIMARY KEY, name VARCHAR(80));\n" + sqliteView + "\n" + sqliteInsteadOf,
+            on: [.sqlite]),
         CorpusCase(
             "sqlite: a view over a view survives a rebuild of the table",
             old: base + "\n" + sqliteView + "\nCREATE VIEW t_first AS SELECT * FROM t_names WHERE id = 1;",

@@ -42,12 +42,16 @@ struct SQLiteDefinition {
     struct ColumnFacts {
         var collation: String?
         var isAutoincrement = false
+        /// The expression of `[GENERATED ALWAYS] AS (expr)`, as written.
+        var generatedExpression: String?
     }
 
     /// What `CREATE TABLE` says beyond the pragmas.
     struct TableFacts {
         var columns: [String: ColumnFacts] = [:]
         var constraints: [NamedConstraint] = []
+        /// `without rowid` and `strict` when the table says so (value `true`).
+        var options: [String: String] = [:]
     }
 
     func tableFacts() -> TableFacts {
@@ -66,6 +70,10 @@ struct SQLiteDefinition {
                     let word = tokens[index].upper
                     if word == "COLLATE", index + 1 < item.upperBound {
                         columnFacts.collation = Self.unquote(tokens[index + 1].text)
+                    } else if word == "AS", index + 1 < item.upperBound, tokens[index + 1].text == "(" {
+                        let close = closing(of: index + 1)
+                        columnFacts.generatedExpression = text(from: index + 2, to: close)
+                        index = close
                     } else if word == "AUTOINCREMENT" {
                         columnFacts.isAutoincrement = true
                     } else if tokens[index].text == "(" {
@@ -75,6 +83,14 @@ struct SQLiteDefinition {
                 }
                 facts.columns[column] = columnFacts
                 facts.constraints += constraints(in: (item.lowerBound + 1)..<item.upperBound, column: column)
+            }
+        }
+        // After the column list: `WITHOUT ROWID`, `STRICT`, separated by commas.
+        let words = tokens[(closing(of: open) + 1)...].map(\.upper)
+        for (offset, word) in words.enumerated() {
+            if word == "STRICT" { facts.options["strict"] = "true" }
+            if word == "WITHOUT", offset + 1 < words.count, words[offset + 1] == "ROWID" {
+                facts.options["without rowid"] = "true"
             }
         }
         return facts
@@ -201,6 +217,13 @@ struct SQLiteDefinition {
         if tokens.count >= 2, tokens[tokens.count - 2].upper == "COLLATE" { tokens.removeLast(2) }
         guard let first = tokens.first, let last = tokens.last else { return text }
         return String(text[first.range.lowerBound..<last.range.upperBound])
+    }
+
+    /// The names an SQL text uses, lower-cased and without their quotes
+    /// (`[Order Details]`, `"Order Details"` and `order` alike), string
+    /// literals left out: what a view, a trigger or an expression reads.
+    static func identifiers(in sql: String) -> Set<String> {
+        Set(tokenize(sql).filter { $0.isWord || ["\"", "`", "["].contains($0.text.first) }.map { unquote($0.text).lowercased() })
     }
 
     /// An identifier without its quotes: `"a""b"` → `a"b`, `[x]` → `x`.

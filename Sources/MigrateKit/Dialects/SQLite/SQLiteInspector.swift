@@ -1,22 +1,27 @@
 import Foundation
 
-/// Reads a SQLite database's schema with three queries, whatever the number
+/// Reads a SQLite database's schema with four queries, whatever the number
 /// of tables: `sqlite_schema` joined with the table-valued pragmas
 /// `pragma_table_xinfo` (columns, with each table's `CREATE TABLE` text),
 /// `pragma_index_list`/`pragma_index_xinfo` (indexes) and
-/// `pragma_foreign_key_list` (foreign keys).
+/// `pragma_foreign_key_list` (foreign keys), and the views, triggers and
+/// virtual tables of `sqlite_schema` (see `readObjects`).
 ///
 /// What no pragma reports — `CHECK` constraints, `AUTOINCREMENT`, `COLLATE`
 /// clauses, constraint names, index expressions and partial-index
 /// predicates — is read from the stored SQL text by ``SQLiteDefinition``.
-/// Internal `sqlite_%` tables and virtual tables are left out.
+/// Internal `sqlite_%` tables, virtual tables and their shadow tables are
+/// left out of the tables; virtual tables are named as not modelled.
 public struct SQLiteInspector: SchemaInspector {
     public init() {}
 
-    /// Ordinary tables of `main`: no `sqlite_` internals, no virtual tables.
+    /// Ordinary tables of `main`: no `sqlite_` internals, no virtual tables
+    /// and none of the shadow tables a virtual table keeps its data in (FTS
+    /// `x_content`, `x_data`...), which `pragma_table_list` marks `shadow`.
     static let tableFilter = """
         m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' \
-        AND m.sql NOT LIKE 'CREATE VIRTUAL TABLE%'
+        AND m.sql NOT LIKE 'CREATE VIRTUAL TABLE%' \
+        AND m.name NOT IN (SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'shadow')
         """
 
     public func inspect(_ connection: DatabaseConnection, excluding patterns: [String]) throws -> Schema {
@@ -25,6 +30,7 @@ public struct SQLiteInspector: SchemaInspector {
         try readColumns(connection, into: &builder, definitions: &definitions)
         try readIndexes(connection, into: &builder, definitions: definitions)
         try readForeignKeys(connection, into: &builder, definitions: definitions)
+        try readObjects(connection, into: &builder)
         return builder.schema()
     }
 
@@ -51,6 +57,7 @@ public struct SQLiteInspector: SchemaInspector {
                 let facts = SQLiteDefinition(row.string(1)).tableFacts()
                 definitions[tableName] = facts
                 builder.update(tableName) { table in
+                    table.options = facts.options
                     table.checks = facts.constraints.filter { $0.kind == .check }.map {
                         CheckConstraint(name: $0.name, expression: $0.expression ?? "")
                     }
@@ -58,10 +65,14 @@ public struct SQLiteInspector: SchemaInspector {
             }
             let name = row.string(3)
             let facts = definitions[tableName]?.columns[name]
+            // hidden: 2 a VIRTUAL generated column, 3 a STORED one.
+            let hidden = row.string(8)
+            let generated = ["2", "3"].contains(hidden)
+                ? Column.Generated(expression: facts?.generatedExpression ?? "", isStored: hidden == "3") : nil
             let column = Column(
                 name: name, type: Self.normalizedType(row.string(4)), isNullable: !row.bool(5),
                 defaultExpression: row.text(6), identity: facts?.isAutoincrement == true ? .autoincrement : nil,
-                collation: facts?.collation)
+                collation: facts?.collation, generated: generated)
             builder.update(tableName) { $0.columns.append(column) }
             if let position = row.text(7).flatMap(Int.init), position > 0 {
                 primaryKeys[tableName, default: []].append((position, name))

@@ -1,14 +1,12 @@
 /// Writes schema changes as SQLite DDL.
 ///
-/// SQLite's `ALTER TABLE` can add a column (nullable or with a constant
-/// default, not in a key), drop a column nothing refers to (3.35+) and
-/// rename; indexes are created and dropped on their own. Every other change
-/// — a column's type, nullability or default, the primary key, foreign keys,
-/// unique and check constraints, dropping a constrained column — is written
-/// as the table rebuild the SQLite manual gives in "Making Other Kinds Of
+/// What `ALTER TABLE` cannot express (``SQLiteRebuildDecision`` decides) —
+/// a column's type, nullability or default, the primary key, foreign keys,
+/// unique and check constraints, table options, dropping a constrained
+/// column — is written as the table rebuild the SQLite manual gives in "Making Other Kinds Of
 /// Table Schema Changes" (https://www.sqlite.org/lang_altertable.html), with
 /// all changes to one table grouped into one rebuild (see
-/// ``SQLiteRenderer/rebuild(_:from:to:summaries:)``).
+/// ``SQLiteRenderer/rebuild(_:current:target:)``).
 public struct SQLiteRenderer: SchemaRenderer {
     public init() {}
 
@@ -20,16 +18,17 @@ public struct SQLiteRenderer: SchemaRenderer {
 
     public func render(_ changes: [SchemaChange], current: Schema, target: Schema) -> String {
         let notes = support.renameNotes(changes)
-        let rebuilt = Set(
-            changes.filter { needsRebuild($0, current: current, target: target) }.map(\.tableName)
-                .filter { current.tables[$0] != nil && target.tables[$0] != nil })
+        let decision = SQLiteRebuildDecision(current: current, target: target)
+        let rebuilt = decision.rebuiltTables(changes)
         var written = Set<String>()
         var blocks: [RenderedBlock] = []
         for (offset, change) in changes.enumerated() {
             let table = change.tableName
             guard change.object == nil, rebuilt.contains(table) else {
                 blocks.append(
-                    RenderedBlock(comments: (notes[offset] ?? []) + [change.summary], statements: statements(for: change)))
+                    RenderedBlock(
+                        comments: (notes[offset] ?? []) + [change.summary],
+                        statements: statements(for: change, among: changes, decision: decision)))
                 continue
             }
             guard written.insert(table).inserted else { continue }
@@ -45,12 +44,15 @@ public struct SQLiteRenderer: SchemaRenderer {
             blocks.append(
                 RenderedBlock(
                     comments: comments,
-                    statements: rebuild(table, from: current.tables[table]!, to: target.tables[table]!)))
+                    statements: rebuild(table, current: current, target: target)))
         }
         return RenderedBlock.join(blocks)
     }
 
-    func statements(for change: SchemaChange) -> [String] {
+    /// The statements of a change that needs no rebuild. A new single-column
+    /// foreign key on a column added here is written as the column's
+    /// `REFERENCES` clause, and needs nothing of its own.
+    func statements(for change: SchemaChange, among changes: [SchemaChange], decision: SQLiteRebuildDecision) -> [String] {
         let n = support
         if let statements = n.objectStatements(change) { return statements }
         switch change {
@@ -59,7 +61,12 @@ public struct SQLiteRenderer: SchemaRenderer {
         case .dropTable(let table):
             return ["DROP TABLE \(n.name(table.name))"]
         case .addColumn(let table, let column):
-            return ["ALTER TABLE \(n.name(table)) ADD COLUMN \(definition(of: column, inlinePrimaryKey: nil))"]
+            let key = decision.target.tables[table]?.foreignKeys.first {
+                decision.addedColumn(carrying: $0, on: table, among: changes) == column
+            }
+            var text = "ALTER TABLE \(n.name(table)) ADD COLUMN \(definition(of: column, inlinePrimaryKey: nil))"
+            if let key { text += " " + references(key, inline: true) }
+            return [text]
         case .dropColumn(let table, let column):
             return ["ALTER TABLE \(n.name(table)) DROP COLUMN \(n.name(column.name))"]
         case .addIndex(let table, let index):
@@ -87,85 +94,15 @@ public struct SQLiteRenderer: SchemaRenderer {
         }
     }
 
-    // MARK: When to rebuild
-
-    /// `true` when `ALTER TABLE` cannot express the change.
-    func needsRebuild(_ change: SchemaChange, current: Schema, target: Schema) -> Bool {
-        switch change {
-        case .createTable, .dropTable, .addIndex, .dropIndex, .setTableComment, .createObject, .dropObject, .alterObject:
-            return false
-        case .addColumn(let table, let column):
-            return !canAdd(column, to: table, current: current, target: target)
-        case .dropColumn(let table, let column):
-            return !canDrop(column.name, from: table, in: current)
-        case .alterColumn(_, let from, let to):
-            // A comment-only change (never inspected on SQLite) needs nothing.
-            var withComment = from
-            withComment.comment = to.comment
-            return withComment != to
-        case .setPrimaryKey, .addForeignKey, .dropForeignKey, .addUnique, .dropUnique, .addCheck, .dropCheck,
-            .setTableOptions:
-            return true
-        }
-    }
-
-    /// "The column may not have a PRIMARY KEY or UNIQUE constraint. The
-    /// column may not have a default value of CURRENT_TIME, CURRENT_DATE,
-    /// CURRENT_TIMESTAMP, or an expression in parentheses. If a NOT NULL
-    /// constraint is specified, then the column must have a default value
-    /// other than NULL." And `ADD COLUMN` appends: a column the target puts
-    /// before an existing one needs the rebuild to land in its place.
-    func canAdd(_ column: Column, to table: String, current: Schema, target: Schema) -> Bool {
-        guard let old = current.tables[table], let new = target.tables[table] else { return true }
-        let inKey =
-            new.primaryKey?.columns.contains(column.name) == true
-            || new.uniqueConstraints.contains { $0.columns.contains(column.name) }
-        let constantDefault = column.defaultExpression.map(Self.isConstant) ?? true
-        let hasUsableDefault = column.defaultExpression.map { $0.uppercased() != "NULL" } ?? false
-        let lastKept = new.columns.lastIndex { old.column(named: $0.name) != nil } ?? -1
-        let position = new.columns.firstIndex { $0.name == column.name } ?? Int.max
-        return !inKey && column.identity == nil && constantDefault && (column.isNullable || hasUsableDefault)
-            && position > lastKept
-    }
-
-    /// `DROP COLUMN` fails when the column is in the primary key, a unique
-    /// constraint, an index (keys or predicate), a foreign key (either end) or
-    /// a check; the model cannot tell a column's own check from another, so
-    /// any check that names it counts.
-    func canDrop(_ column: String, from table: String, in schema: Schema) -> Bool {
-        guard let old = schema.tables[table] else { return true }
-        func mentions(_ text: String) -> Bool { text.lowercased().contains(column.lowercased()) }
-        if old.primaryKey?.columns.contains(column) == true { return false }
-        if old.uniqueConstraints.contains(where: { $0.columns.contains(column) }) { return false }
-        if old.indexes.contains(where: { index in
-            index.keys.contains { $0.isExpression ? mentions($0.text) : $0.text == column }
-                || index.predicate.map(mentions) == true
-        }) {
-            return false
-        }
-        if old.foreignKeys.contains(where: { $0.columns.contains(column) }) { return false }
-        if old.checks.contains(where: { mentions($0.expression) }) { return false }
-        return !schema.tables.values.contains { other in
-            other.foreignKeys.contains { $0.referencedTable == table && $0.referencedColumns.contains(column) }
-        }
-    }
-
-    /// A literal `ALTER TABLE ... ADD COLUMN` accepts as a default.
-    static func isConstant(_ value: String) -> Bool {
-        let upper = value.uppercased()
-        if ["NULL", "TRUE", "FALSE"].contains(upper) { return true }
-        if value.hasPrefix("'") && value.hasSuffix("'") && value.count >= 2 { return true }
-        if (upper.hasPrefix("X'")) && value.hasSuffix("'") { return true }
-        let digits = value.drop { $0 == "-" || $0 == "+" }
-        return !digits.isEmpty && digits.allSatisfy { $0.isNumber || $0 == "." || $0 == "e" || $0 == "E" }
-    }
-
     // MARK: Rebuild
 
     /// The manual's steps, inside the revision's transaction: `foreign_keys`
     /// cannot change there, so checks are deferred to the commit instead
-    /// (`PRAGMA defer_foreign_keys`), and `PRAGMA foreign_key_check` reports
-    /// what the rebuild broke.
+    /// (`PRAGMA defer_foreign_keys`), and a foreign key check that fails the
+    /// revision ends it (see ``foreignKeyCheck(after:current:target:)``). Views and
+    /// triggers are not touched here: the object plan drops those the
+    /// rebuild disturbs before it and creates them again after it (see
+    /// ``SQLiteDialect/tableChanges(_:on:disturb:current:target:)``).
     ///
     /// "1. ... 4. Use CREATE TABLE to construct a new table "new_X" that is in
     /// the desired revised format of table X. 5. Transfer content from X into
@@ -175,9 +112,11 @@ public struct SQLiteRenderer: SchemaRenderer {
     /// TRIGGER, and CREATE VIEW to reconstruct indexes, triggers, and views
     /// associated with table X. ... 10. If foreign key constraints were
     /// originally enabled then run PRAGMA foreign_key_check"
-    func rebuild(_ name: String, from old: Table, to new: Table) -> [String] {
+    func rebuild(_ name: String, current: Schema, target: Schema) -> [String] {
+        let old = current.tables[name]!, new = target.tables[name]!
         let temporary = SQLiteDialect().quoteIdentifier("_new_" + name)
-        let common = new.columns.map(\.name).filter { old.column(named: $0) != nil }
+        // A generated column computes itself: it cannot be written.
+        let common = new.columns.filter { $0.generated == nil && old.column(named: $0.name) != nil }.map(\.name)
         let columns = support.names(common)
         var statements = [
             "PRAGMA defer_foreign_keys = ON",
@@ -191,7 +130,7 @@ public struct SQLiteRenderer: SchemaRenderer {
             "ALTER TABLE \(temporary) RENAME TO \(support.name(name))",
         ]
         statements += new.indexes.map { createIndex($0, table: name) }
-        statements.append("PRAGMA foreign_key_check(\(support.name(name)))")
+        statements += foreignKeyCheck(after: name, current: current, target: target)
         return statements
     }
 
@@ -216,14 +155,17 @@ public struct SQLiteRenderer: SchemaRenderer {
         lines += table.foreignKeys.map(foreignKey)
         lines += table.checks.map { constraintName($0.name) + "CHECK (\($0.expression))" }
         let quoted = name.hasPrefix("_new_") ? SQLiteDialect().quoteIdentifier(name) : support.name(name)
+        let options = [("without rowid", "WITHOUT ROWID"), ("strict", "STRICT")].filter { table.options[$0.0] != nil }
         return "CREATE TABLE \(quoted) (\n" + lines.map { "    " + $0 }.joined(separator: ",\n") + "\n)"
+            + (options.isEmpty ? "" : " " + options.map(\.1).joined(separator: ", "))
     }
 
     private func constraintName(_ name: String?) -> String {
         name.map { "CONSTRAINT \(support.name($0)) " } ?? ""
     }
 
-    /// `name TYPE [PRIMARY KEY AUTOINCREMENT] [NOT NULL] [DEFAULT x] [COLLATE c]`.
+    /// `name TYPE [PRIMARY KEY AUTOINCREMENT] [NOT NULL]
+    /// [GENERATED ALWAYS AS (e) STORED|VIRTUAL] [DEFAULT x] [COLLATE c]`.
     /// A default that is not a plain literal is wrapped in parentheses, as
     /// SQLite requires (its catalog reports it without them).
     func definition(of column: Column, inlinePrimaryKey: PrimaryKey?) -> String {
@@ -231,8 +173,11 @@ public struct SQLiteRenderer: SchemaRenderer {
         if !column.type.isEmpty { parts.append(column.type) }
         if let key = inlinePrimaryKey { parts.append(constraintName(key.name) + "PRIMARY KEY AUTOINCREMENT") }
         if !column.isNullable { parts.append("NOT NULL") }
+        if let generated = column.generated {
+            parts.append("GENERATED ALWAYS AS (\(generated.expression)) \(generated.isStored ? "STORED" : "VIRTUAL")")
+        }
         if let value = column.defaultExpression {
-            let bare = Self.isConstant(value) || value.hasPrefix("(") || value.uppercased().hasPrefix("CURRENT_")
+            let bare = SQLiteRebuildDecision.isConstant(value) || value.hasPrefix("(") || value.uppercased().hasPrefix("CURRENT_")
             parts.append("DEFAULT " + (bare ? value : "(\(value))"))
         }
         if let collation = column.collation { parts.append("COLLATE \(support.name(collation))") }
@@ -240,8 +185,14 @@ public struct SQLiteRenderer: SchemaRenderer {
     }
 
     func foreignKey(_ key: ForeignKey) -> String {
+        constraintName(key.name) + "FOREIGN KEY (\(support.names(key.columns))) " + references(key, inline: false)
+    }
+
+    /// `REFERENCES parent (columns) [ON DELETE a] [ON UPDATE a]`, named
+    /// (`CONSTRAINT name REFERENCES ...`) when written on its column.
+    func references(_ key: ForeignKey, inline: Bool) -> String {
         var text =
-            constraintName(key.name) + "FOREIGN KEY (\(support.names(key.columns))) REFERENCES "
+            (inline ? constraintName(key.name) : "") + "REFERENCES "
             + "\(support.name(key.referencedTable)) (\(support.names(key.referencedColumns)))"
         if key.onDelete != .noAction { text += " ON DELETE \(key.onDelete.rawValue)" }
         if key.onUpdate != .noAction { text += " ON UPDATE \(key.onUpdate.rawValue)" }

@@ -25,9 +25,20 @@ enum Output {
         FileHandle.standardOutput.write(Data((text + terminator).utf8))
     }
 
-    /// A line on stderr.
+    /// A line on stderr, never glued to an open progress line: that line
+    /// is ended first.
     static func note(_ text: String) {
+        endProgressLine()
         FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    /// `true` while `Running upgrade ... ...` waits for its timing.
+    nonisolated(unsafe) private static var progressLineIsOpen = false
+
+    private static func endProgressLine() {
+        guard progressLineIsOpen else { return }
+        progressLineIsOpen = false
+        say("")
     }
 
     /// Prints migration progress: `Running upgrade a -> b (message) ... 4 ms`.
@@ -35,7 +46,9 @@ enum Output {
         switch event {
         case .willRun(let step):
             say("Running \(step.direction.rawValue) \(step.arrow) (\(step.message)) ...", terminator: "")
+            progressLineIsOpen = true
         case .didRun(_, let milliseconds):
+            progressLineIsOpen = false
             say(" \(milliseconds) ms")
         case .warning(let text):
             note("warning: \(text)")

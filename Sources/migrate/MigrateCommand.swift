@@ -25,7 +25,24 @@ struct MigrateCommand: ParsableCommand {
     /// Lets the global options stand before the verb, as Alembic users type
     /// them (`migrate -c other.ini upgrade head`).
     static func main() {
-        main(relativeStepsAsPositionals(GlobalOptions.hoisted(Array(CommandLine.arguments.dropFirst()))))
+        let arguments = relativeStepsAsPositionals(GlobalOptions.hoisted(Array(CommandLine.arguments.dropFirst())))
+        if let report = UsageErrorReport.unknownCommand(in: arguments) { failWithUsage(report) }
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+        } catch let code as ExitCode {
+            // Commands print their own `error[id]` line before throwing this.
+            Foundation.exit(code.rawValue)
+        } catch {
+            guard exitCode(for: error).rawValue == ExitCode.validationFailure.rawValue else { exit(withError: error) }
+            failWithUsage(UsageErrorReport.report(for: error, arguments: arguments))
+        }
+    }
+
+    /// Prints a usage error the one way every error is printed, and exits 64.
+    static func failWithUsage(_ report: UsageErrorReport) -> Never {
+        FileHandle.standardError.write(Data((report.lines.joined(separator: "\n") + "\n").utf8))
+        Foundation.exit(ExitCode.validationFailure.rawValue)
     }
 
     /// `downgrade -1` names a target, not an option: put such `-N` words

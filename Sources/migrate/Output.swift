@@ -25,9 +25,20 @@ enum Output {
         FileHandle.standardOutput.write(Data((text + terminator).utf8))
     }
 
-    /// A line on stderr.
+    /// A line on stderr, never glued to an open progress line: that line
+    /// is ended first.
     static func note(_ text: String) {
+        endProgressLine()
         FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    /// `true` while `Running upgrade ... ...` waits for its timing.
+    nonisolated(unsafe) private static var progressLineIsOpen = false
+
+    private static func endProgressLine() {
+        guard progressLineIsOpen else { return }
+        progressLineIsOpen = false
+        say("")
     }
 
     /// Prints migration progress: `Running upgrade a -> b (message) ... 4 ms`.
@@ -37,7 +48,9 @@ enum Output {
             let verb = step.resumesAt == nil ? "Running" : "Resuming"
             let start = step.resumesAt.map { " at statement \($0) of \(step.statementCount)" } ?? ""
             say("\(verb) \(step.direction.rawValue) \(step.arrow) (\(step.message))\(start) ...", terminator: "")
+            progressLineIsOpen = true
         case .didRun(_, let milliseconds):
+            progressLineIsOpen = false
             say(" \(milliseconds) ms")
         case .warning(let text):
             note("warning: \(text)")

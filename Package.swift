@@ -38,7 +38,9 @@ let package = Package(
             ]),
         .testTarget(name: "MigrateKitTests", dependencies: ["MigrateKit"]),
         .testTarget(
-            name: "IntegrationTests", dependencies: ["MigrateKit", "MigrateTesting"]),
+            name: "IntegrationTests", dependencies: ["MigrateKit", "MigrateTesting"],
+            // Sample databases' DDL, read by the tests at run time.
+            exclude: ["SampleSchemas"]),
         .testTarget(name: "ExampleAppTests", dependencies: ["MigrateKit", "MigrateTesting"]),
     ]
 )

@@ -53,6 +53,7 @@ extension Migrator {
     /// `writingEmpty` a revision is written even when nothing differs
     /// (`revision --autogenerate --empty`).
     public func autogenerate(_ new: NewRevision, writingEmpty: Bool) throws -> (script: RevisionScript?, changes: [SchemaChange]) {
+        try new.validate()
         let comparison = try compareWithDeclaredSchema()
         guard !comparison.changes.isEmpty || writingEmpty else { return (nil, []) }
         var new = new

@@ -10,6 +10,8 @@ public struct DatabaseError: MigrateFailure {
         case lockTimeout = "db.lock-timeout"
         case unsupported = "db.unsupported"
         case alreadyExists = "db.already-exists"
+        /// The database (an SQLite file or its folder) cannot be written by this process.
+        case readOnly = "db.read-only"
     }
 
     public let kind: Kind

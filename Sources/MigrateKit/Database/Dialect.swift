@@ -53,6 +53,11 @@ public protocol Dialect: ScratchDatabaseHost, Sendable {
     /// read-only commands must not create it).
     func tableExists(_ name: String, on connection: DatabaseConnection) throws -> Bool
 
+    /// The column names of the table `tableExists` finds (empty when there
+    /// is none): to tell the version table from an application's table of
+    /// the same name.
+    func columnNames(of table: String, on connection: DatabaseConnection) throws -> [String]
+
     /// `true` when the database the URL names exists.
     func databaseExists(_ url: DatabaseURL) throws -> Bool
 

@@ -29,12 +29,21 @@ struct VersionTable {
     /// Every row; an empty list when the table does not exist yet.
     func rows() throws -> [AppliedRevision] {
         guard try exists() else { return [] }
+        try checkIsVersionTable()
         return try connection.query(sql.selectAll).map { row in
             AppliedRevision(
                 revision: row[0].string ?? "", checksum: row[1].string,
                 state: row[2].string.flatMap(AppliedRevision.State.init(rawValue:)) ?? .applied,
                 appliedAt: row[3].string, executionMilliseconds: row[4].int ?? 0)
         }
+    }
+
+    /// Refuses an application's table that happens to have the name
+    /// (`version_table = users`), before any statement trips on its columns.
+    private func checkIsVersionTable() throws {
+        let columns = Set(try dialect.columnNames(of: name, on: connection).map { $0.lowercased() })
+        let missing = VersionTableSQL.columns.filter { !columns.contains($0) }
+        if !missing.isEmpty { throw NotAVersionTableError(table: name, missingColumns: missing) }
     }
 
     func insert(_ revision: String, checksum: String?, state: AppliedRevision.State, milliseconds: Int) throws {

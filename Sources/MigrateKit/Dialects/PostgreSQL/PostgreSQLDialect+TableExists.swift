@@ -4,4 +4,11 @@ extension PostgreSQLDialect {
     public func tableExists(_ name: String, on connection: DatabaseConnection) throws -> Bool {
         try connection.scalar("SELECT to_regclass(\(literal(quoteIdentifier(name)))) IS NOT NULL")?.string == "t"
     }
+
+    public func columnNames(of table: String, on connection: DatabaseConnection) throws -> [String] {
+        try connection.query(
+            "SELECT attname FROM pg_attribute WHERE attrelid = to_regclass(\(literal(quoteIdentifier(table)))) "
+                + "AND attnum > 0 AND NOT attisdropped"
+        ).compactMap { $0[0].string }
+    }
 }

@@ -161,7 +161,15 @@ public final class MySQLConnection: DatabaseConnection {
         lastErrorNumber = code
         let state = String(cString: mysql_sqlstate(mysql))
         let text = String(cString: mysql_error(mysql))
-        return DatabaseError(.statement, redactPasswords(in: "ERROR \(code) (\(state)): \(text)"), sql: sql)
+        let message = redactPasswords(in: "ERROR \(code) (\(state)): \(text)")
+        // ER_TABLEACCESS_DENIED_ERROR, ER_COLUMNACCESS_DENIED_ERROR, ER_DBACCESS_DENIED_ERROR
+        if [1142, 1143, 1044].contains(code) {
+            let user = text.range(of: "to user ").map { text[$0.upperBound...].prefix { $0 != " " } } ?? "<user>"
+            let object = DatabaseError.deniedObject(in: text) ?? "<database>.*"
+            return DatabaseError.permissionDenied(
+                message, sql: sql, grant: "GRANT SELECT, INSERT, UPDATE, DELETE ON \(object) TO \(user)")
+        }
+        return DatabaseError(.statement, message, sql: sql)
     }
 }
 

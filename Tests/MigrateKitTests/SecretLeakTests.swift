@@ -39,16 +39,21 @@ struct SecretLeakTests {
         #expect(try DatabaseURL.parse("sqlite:///backups/app@2026.db").database == "backups/app@2026.db")
     }
 
-    @Test func ambiguousURLFromTheConfigurationKeepsItsSourceAndHidesThePassword() throws {
+    /// The error of loading a project whose `migrate.ini` and `.env` hold
+    /// these lines (below `script_location`), and the project's folder.
+    func loadFailure(ini: String, dotEnv: String) throws -> (ConfigError?, String) {
         let folder = NSTemporaryDirectory() + "secret-leak-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        try "[migrate]\nscript_location = m\nurl = postgresql://app:${DB_PASSWORD}@127.0.0.1/db\n"
-            .write(toFile: folder + "/migrate.ini", atomically: true, encoding: .utf8)
-        try "DB_PASSWORD=9183/Qa?Lm\n".write(toFile: folder + "/.env", atomically: true, encoding: .utf8)
-        let error = #expect(throws: ConfigError.self) {
-            try MigrateConfig.load(environment: [:], workingDirectory: folder)
-        }
+        try "[migrate]\nscript_location = m\n\(ini)\n".write(toFile: folder + "/migrate.ini", atomically: true, encoding: .utf8)
+        try dotEnv.write(toFile: folder + "/.env", atomically: true, encoding: .utf8)
+        let error = #expect(throws: ConfigError.self) { try MigrateConfig.load(environment: [:], workingDirectory: folder) }
+        return (error, folder)
+    }
+
+    @Test func ambiguousURLFromTheConfigurationKeepsItsSourceAndHidesThePassword() throws {
+        let (error, folder) = try loadFailure(
+            ini: "url = postgresql://app:${DB_PASSWORD}@127.0.0.1/db", dotEnv: "DB_PASSWORD=9183/Qa?Lm\n")
         #expect(error?.errorID == "url.ambiguous")
         #expect(error?.message.contains("9183") == false)
         #expect(error?.message.contains("Qa") == false)
@@ -56,15 +61,7 @@ struct SecretLeakTests {
     }
 
     @Test func badValueExpandedFromDotEnvIsShownAsWritten() throws {
-        let folder = NSTemporaryDirectory() + "secret-leak-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        try "[migrate]\nscript_location = m\nlock_timeout = ${LOCK_SECRET}\n"
-            .write(toFile: folder + "/migrate.ini", atomically: true, encoding: .utf8)
-        try "LOCK_SECRET=s3cr3t-token\n".write(toFile: folder + "/.env", atomically: true, encoding: .utf8)
-        let error = #expect(throws: ConfigError.self) {
-            try MigrateConfig.load(environment: [:], workingDirectory: folder)
-        }
+        let (error, _) = try loadFailure(ini: "lock_timeout = ${LOCK_SECRET}", dotEnv: "LOCK_SECRET=s3cr3t-token\n")
         #expect(error?.errorID == "config.bad-value")
         #expect(error?.message.contains("s3cr3t-token") == false, "\(error?.message ?? "")")
         #expect(error?.message.contains("${LOCK_SECRET}") == true, "\(error?.message ?? "")")

@@ -9,7 +9,7 @@ extension DatabaseError {
         let text = serverMessage.hasSuffix(".") ? serverMessage : serverMessage + "."
         return DatabaseError(
             .permissionDenied,
-            "\(text) The statement was: \(statementSummary(sql)). The database user lacks a privilege it needs: "
+            "\(text) The statement was `\(statementSummary(sql))`. The database user lacks a privilege it needs: "
                 + "have the table's owner (or an administrator) run \(grant), or run migrate as the owner.",
             sql: sql)
     }

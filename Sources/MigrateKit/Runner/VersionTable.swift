@@ -23,6 +23,8 @@ struct VersionTable {
                 "Cannot create the version table \(name): \(error.message). The database user needs the right "
                     + "to create tables here; grant it, or have an administrator create the table.",
                 sql: error.sql)
+        } catch let error as DatabaseError where error.kind == .permissionDenied {
+            throw DatabaseError(error.kind, "Cannot create the version table \(name): \(error.message)", sql: error.sql)
         }
     }
 

@@ -38,7 +38,8 @@ enum TextFile {
         }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(Int(info.st_size))
-        var chunk = [UInt8](repeating: 0, count: 65_536)
+        // Sized to read a usual revision file in one call.
+        var chunk = [UInt8](repeating: 0, count: max(4_096, min(Int(info.st_size) + 1, 1 << 20)))
         while true {
             let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
             if count < 0 {

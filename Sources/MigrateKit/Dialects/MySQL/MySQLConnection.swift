@@ -166,8 +166,11 @@ public final class MySQLConnection: DatabaseConnection {
         if [1142, 1143, 1044].contains(code) {
             let user = text.range(of: "to user ").map { text[$0.upperBound...].prefix { $0 != " " } } ?? "<user>"
             let object = DatabaseError.deniedObject(in: text) ?? "<database>.*"
-            return DatabaseError.permissionDenied(
-                message, sql: sql, grant: "GRANT SELECT, INSERT, UPDATE, DELETE ON \(object) TO \(user)")
+            // `INSERT command denied ...`: the version table needs all four; DDL needs its own privilege.
+            let command = text.range(of: " command denied").map { text[..<$0.lowerBound].uppercased() } ?? ""
+            let privileges = ["", "SELECT", "INSERT", "UPDATE", "DELETE"].contains(command)
+                ? "SELECT, INSERT, UPDATE, DELETE" : command
+            return DatabaseError.permissionDenied(message, sql: sql, grant: "GRANT \(privileges) ON \(object) TO \(user)")
         }
         return DatabaseError(.statement, message, sql: sql)
     }

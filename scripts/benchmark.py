@@ -60,7 +60,7 @@ def median_of(folder, repeat, *args):
 
 def report(name, seconds, target=None):
     goal = "" if target is None else "  (target < %g ms)" % (target * 1000)
-    print("%-46s %9.1f ms%s" % (name, seconds * 1000, goal), flush=True)
+    print("%-72s %9.1f ms%s" % (name, seconds * 1000, goal), flush=True)
 
 
 def database_for(backend, folder):
@@ -112,12 +112,33 @@ def schema_ddl(tables):
     return "\n".join(lines) + "\n"
 
 
-def write_schema_project(folder, url, tables, declared=False):
-    """A project whose one revision creates schema_ddl(tables); with
-    `declared`, the same DDL is also its schema.sql."""
+def objects_ddl(backend, views, functions, triggers):
+    """`views` views over t0.., `functions` functions and `triggers` triggers
+    on t0.., in the backend's dialect (SQLite has no functions)."""
+    lines = ["CREATE VIEW v%d AS SELECT id, c1, c2 FROM t%d WHERE c1 IS NOT NULL;" % (n, n) for n in range(views)]
+    if backend == "postgresql":
+        lines += ["CREATE FUNCTION f%d(x integer) RETURNS integer LANGUAGE sql IMMUTABLE AS $$ SELECT x + %d $$;" % (n, n)
+                  for n in range(functions)]
+        lines.append("CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                     "NEW.c1 := coalesce(NEW.c1, 'x'); RETURN NEW; END $$;")
+        lines += ["CREATE TRIGGER tr%d BEFORE INSERT ON t%d FOR EACH ROW EXECUTE FUNCTION touch();" % (n, n)
+                  for n in range(triggers)]
+    elif backend == "mysql":
+        lines += ["CREATE FUNCTION f%d(x INT) RETURNS INT DETERMINISTIC RETURN x + %d;" % (n, n) for n in range(functions)]
+        lines += ["CREATE TRIGGER tr%d BEFORE INSERT ON t%d FOR EACH ROW SET NEW.c1 = COALESCE(NEW.c1, 'x');" % (n, n)
+                  for n in range(triggers)]
+    else:
+        lines += ["CREATE TRIGGER tr%d AFTER INSERT ON t%d BEGIN UPDATE t%d SET c1 = 'x' WHERE id = NEW.id; END;"
+                  % (n, n, n) for n in range(triggers)]
+    return "\n".join(lines) + "\n"
+
+
+def write_schema_project(folder, url, tables, declared=False, objects=""):
+    """A project whose one revision creates schema_ddl(tables) and then
+    `objects`; with `declared`, the same DDL is also its schema.sql."""
     versions = os.path.join(folder, "migrations", "versions")
     os.makedirs(versions)
-    ddl = schema_ddl(tables)
+    ddl = schema_ddl(tables) + objects
     with open(os.path.join(folder, "migrate.ini"), "w") as ini:
         ini.write("[migrate]\nscript_location = %(here)s/migrations\n")
         if declared:

@@ -14,16 +14,29 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: FormatOptions
 
+    @Flag(help: "Also fail (exit 1) when an object was not compared because migrate does not model it or it is excluded.")
+    var strict = false
+
     func run() throws {
         try Output.run {
-            let changes = try global.migrator().check()
+            let comparison = try global.migrator().compareWithDeclaredSchema()
+            let changes = comparison.changes
+            if let warning = comparison.warning { Output.note("warning: \(warning)") }
+            let failsStrictly = strict && !comparison.notCompared.isEmpty
             if output.json {
                 try JSONOutput.print(
-                    CheckJSON(matches: changes.isEmpty, changes: changes.map { .init(table: $0.tableName, summary: $0.summary) }))
-                if !changes.isEmpty { throw ExitCode(1) }
+                    CheckJSON(
+                        matches: changes.isEmpty, changes: changes.map { .init(table: $0.tableName, summary: $0.summary) },
+                        notCompared: comparison.notCompared.map { .init(kind: $0.kind, name: $0.name) }))
+                if !changes.isEmpty || failsStrictly { throw ExitCode(1) }
                 return
             }
             if changes.isEmpty {
+                if failsStrictly {
+                    Output.say("No differences in what was compared, but \(comparison.notCompared.count) "
+                        + "object(s) were not compared (--strict).")
+                    throw ExitCode(1)
+                }
                 Output.say("No differences: the database matches the declared schema.")
                 return
             }
@@ -36,13 +49,20 @@ struct CheckCommand: ParsableCommand {
     }
 }
 
-/// `check --format json`: `{"matches": bool, "changes": [{"table", "summary"}]}`.
+/// `check --format json`: `{"matches": bool, "changes": [{"table", "summary"}],
+/// "not_compared": [{"kind", "name"}]}`.
 struct CheckJSON: Encodable {
     struct Change: Encodable {
         var table: String
         var summary: String
     }
 
+    struct Object: Encodable {
+        var kind: String
+        var name: String
+    }
+
     var matches: Bool
     var changes: [Change]
+    var notCompared: [Object]
 }

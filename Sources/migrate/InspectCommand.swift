@@ -8,8 +8,10 @@ struct InspectCommand: ParsableCommand {
         abstract: "Print the schema of the database as migrate reads it.",
         discussion: """
             One line per table, then one indented line per column, key, constraint and \
-            index, tables in name order. The version table and the tables matched by \
-            exclude_tables are left out. This is the model that autogenerate compares.
+            index, tables in name order; then one line per view, function, trigger, \
+            sequence or type with its definition. The version table and the tables matched \
+            by exclude_tables are left out; what migrate does not model is named in a \
+            warning. This is the model that autogenerate compares.
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -18,6 +20,7 @@ struct InspectCommand: ParsableCommand {
         try Output.run {
             let schema = try global.migrator().inspect()
             for line in SchemaText.lines(schema) { Output.say(line) }
+            if let warning = UnmodelledObject.warning(for: schema.unmodelled) { Output.note("warning: \(warning)") }
         }
     }
 }
@@ -25,11 +28,17 @@ struct InspectCommand: ParsableCommand {
 /// The plain-text form of a schema that `migrate inspect` prints.
 enum SchemaText {
     static func lines(_ schema: Schema) -> [String] {
-        schema.tableNames.flatMap { lines(schema.tables[$0]!) }
+        schema.tableNames.flatMap { lines(schema.tables[$0]!) } + schema.sortedObjects.flatMap(lines)
+    }
+
+    /// `view active_users`, then its definition indented.
+    static func lines(_ object: SchemaObject) -> [String] {
+        ["\(object.label)"] + object.definition.split(whereSeparator: \.isNewline).map { "  " + $0 }
     }
 
     static func lines(_ table: Table) -> [String] {
         var lines = ["table \(table.name)" + (table.comment.map { " COMMENT \(quoted($0))" } ?? "")]
+        for option in table.options.keys.sorted() { lines.append("  option \(option) \(table.options[option]!)") }
         for column in table.columns {
             var words = ["  column", column.name, column.type]
             if !column.isNullable { words.append("NOT NULL") }
@@ -37,6 +46,10 @@ enum SchemaText {
             if let identity = column.identity { words.append(identityText(identity)) }
             if let collation = column.collation { words.append("COLLATE \(collation)") }
             if let comment = column.comment { words.append("COMMENT \(quoted(comment))") }
+            if let generated = column.generated {
+                words.append("GENERATED ALWAYS AS (\(generated.expression)) \(generated.isStored ? "STORED" : "VIRTUAL")")
+            }
+            if let onUpdate = column.onUpdate { words.append("ON UPDATE \(onUpdate)") }
             lines.append(words.joined(separator: " "))
         }
         if let key = table.primaryKey {
@@ -53,8 +66,15 @@ enum SchemaText {
             lines.append("  unique" + named(unique.name) + " " + list(unique.columns))
         }
         for index in table.indexes {
-            let keys = index.keys.map { $0.text + ($0.isDescending ? " DESC" : "") }
-            var line = "  \(index.isUnique ? "unique index" : "index") \(index.name) " + list(keys)
+            let keys = index.keys.map { key in
+                key.text + (key.prefixLength.map { "(\($0))" } ?? "") + (key.operatorClass.map { " " + $0 } ?? "")
+                    + (key.isDescending ? " DESC" : "")
+            }
+            var line = "  \(index.isUnique ? "unique index" : "index") \(index.name) "
+            if let method = index.method { line += "USING \(method) " }
+            line += list(keys)
+            if !index.includedColumns.isEmpty { line += " INCLUDE \(list(index.includedColumns))" }
+            if index.nullsNotDistinct { line += " NULLS NOT DISTINCT" }
             if let predicate = index.predicate { line += " WHERE \(predicate)" }
             lines.append(line)
         }

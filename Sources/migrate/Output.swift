@@ -11,7 +11,7 @@ enum Output {
             try body()
         } catch let failure as MigrateFailure {
             note(failure.description)
-            throw ExitCode(failure.isUsageError ? 64 : 1)
+            throw ExitCode(Interrupts.exitCode ?? (failure.isUsageError ? 64 : 1))
         } catch let exit as ExitCode {
             throw exit
         } catch {
@@ -39,6 +39,8 @@ enum Output {
             say(" \(milliseconds) ms")
         case .warning(let text):
             note("warning: \(text)")
+        case .waitingForLock(let holder):
+            note("Waiting for the migration lock held by \(holder)...")
         }
     }
 }

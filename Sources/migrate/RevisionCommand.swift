@@ -49,7 +49,9 @@ struct RevisionCommand: ParsableCommand {
                 Output.say("Generated \(script.path)")
                 return
             }
-            let (script, changes) = try global.migrator().autogenerate(new, writingEmpty: empty)
+            let (script, comparison) = try global.migrator().autogenerateComparing(new, writingEmpty: empty)
+            let changes = comparison.changes
+            if let warning = comparison.warning { Output.note("warning: \(warning)") }
             guard let script else {
                 Output.say("No changes detected; no revision written.")
                 return

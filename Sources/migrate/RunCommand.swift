@@ -33,12 +33,13 @@ enum RunCommand {
         migrator.observer = { event in
             if case .warning(let text) = event { warnings.append(text) }
             if json {
-                if case .warning(let text) = event { Output.note("warning: \(text)") }
+                if case .warning = event { Output.progress(event) }
+                if case .waitingForLock = event { Output.progress(event) }
             } else {
                 Output.progress(event)
             }
         }
-        let report = try body()
+        let report = try Interrupts.cancelling(migrator.cancellation, body)
         if json {
             try JSONOutput.print(
                 RunJSON(report, direction: direction, target: target, warnings: warnings, directory: try migrator.scripts()))

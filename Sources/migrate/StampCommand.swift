@@ -16,7 +16,11 @@ struct StampCommand: ParsableCommand {
 
     func run() throws {
         try Output.run {
-            let heads = try global.migrator().stamp(revisions, purge: purge)
+            let migrator = try global.migrator()
+            migrator.observer = Output.progress
+            let heads = try Interrupts.cancelling(migrator.cancellation) {
+                try migrator.stamp(revisions, purge: purge)
+            }
             Output.say("Stamped: the database is at \(heads.isEmpty ? "base" : heads.joined(separator: ", ")).")
         }
     }

@@ -8,8 +8,9 @@ struct VerifyCommand: ParsableCommand {
         discussion: """
             Creates a temporary database beside the configured one (the user must be allowed to \
             create databases), applies every revision in order, and for each upgrades, downgrades \
-            and upgrades again, comparing the inspected schema after each step. The temporary \
-            database is dropped afterwards.
+            and upgrades again, comparing the inspected schema after each step. Column order is \
+            not compared (as in check): a downgrade that restores every column in another order \
+            is a note, not a failure. The temporary database is dropped afterwards.
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -23,6 +24,7 @@ struct VerifyCommand: ParsableCommand {
             let count = report.revisions.count
             Output.say("Verified \(count) revision\(count == 1 ? "" : "s"): every downgrade restores the schema before it.")
             if report.comparedWithDeclaredSchema { Output.say("At head the schema matches the declared schema.") }
+            for note in report.notes { Output.note("note: \(note)") }
         }
     }
 }

@@ -38,7 +38,7 @@ struct BranchScenarioTests {
             upgrade: "CREATE TABLE b2_t (id INTEGER, a1_id INTEGER REFERENCES a1_t (id));",
             downgrade: "DROP TABLE b2_t;", header: "-- Depends On: alpha")
 
-        let check = Checker(project: project)
+        let check = ScenarioChecker(project: project, tables: Self.tables)
         // The dependency comes in before the revision that needs it.
         try check(["upgrade", "beta@head"], ran: [r1, b1, a1, b2], rows: [r1, a1, b1, b2])
         try check(["upgrade", "alpha@head"], ran: [a2], rows: [r1, a1, a2, b1, b2])
@@ -61,53 +61,5 @@ struct BranchScenarioTests {
         #expect(result.stdout == "\(a2)\n\(b2)\n")
         try check(["upgrade", "head"], ran: [m1], rows: [r1, a1, a2, b1, b2, m1])
         try check(["downgrade", "base"], ran: [m1, b2, b1, a2, a1, r1], rows: [])
-    }
-}
-
-/// Runs one command and checks what it ran, the version table and the tables.
-private struct Checker {
-    let project: CLIProject
-
-    func callAsFunction(
-        _ arguments: [String], ran expected: [String], rows: [String], sourceLocation: SourceLocation = #_sourceLocation
-    ) throws {
-        let result = try CommandResult.run(arguments, in: project.folder)
-        let command = arguments.joined(separator: " ")
-        #expect(result.status == 0, "\(command): \(result.stderr)", sourceLocation: sourceLocation)
-        #expect(ran(result.stdout) == expected, "\(command): \(result.stdout)", sourceLocation: sourceLocation)
-        try expectState(rows, after: command, sourceLocation: sourceLocation)
-    }
-
-    /// The command fails with exit 1, saying `text`, and changes nothing.
-    func fails(
-        _ arguments: [String], saying text: String, rows: [String], sourceLocation: SourceLocation = #_sourceLocation
-    ) throws {
-        let result = try CommandResult.run(arguments, in: project.folder)
-        let command = arguments.joined(separator: " ")
-        #expect(result.status == 1, "\(command): \(result.stdout)", sourceLocation: sourceLocation)
-        #expect(result.stderr.contains(text), "\(command): \(result.stderr)", sourceLocation: sourceLocation)
-        #expect(ran(result.stdout) == [], "\(command): \(result.stdout)", sourceLocation: sourceLocation)
-        try expectState(rows, after: command, sourceLocation: sourceLocation)
-    }
-
-    private func expectState(_ rows: [String], after command: String, sourceLocation: SourceLocation) throws {
-        #expect(try project.versionRows() == rows.sorted().map { "\($0):applied" }, "after \(command)", sourceLocation: sourceLocation)
-        let tables = Set(BranchScenarioTests.tables.values)
-        let present = Set(try tables.filter { try project.tableExists($0) })
-        #expect(present == Set(rows.compactMap { BranchScenarioTests.tables[$0] }), "after \(command)", sourceLocation: sourceLocation)
-    }
-
-    /// The revisions a run applied or reverted, in order, from its
-    /// `Running upgrade a -> b` / `Running downgrade b -> a` lines.
-    private func ran(_ stdout: String) -> [String] {
-        stdout.split(separator: "\n").compactMap { line -> String? in
-            if line.hasPrefix("Running upgrade ") {
-                return line.components(separatedBy: " -> ").dropFirst().first?.components(separatedBy: " ").first
-            }
-            if line.hasPrefix("Running downgrade ") {
-                return line.dropFirst("Running downgrade ".count).components(separatedBy: " ").first
-            }
-            return nil
-        }
     }
 }

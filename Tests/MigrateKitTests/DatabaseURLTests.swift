@@ -172,6 +172,19 @@ struct DatabaseURLParsingTests {
         #expect(error?.message.contains("connect_timeout") == true)
     }
 
+    /// libpq and MySQL read 0 as "wait forever"; migrate refuses it
+    /// rather than hang, and says why.
+    @Test func connectTimeoutZeroIsRefused() throws {
+        for url in ["postgresql://h/db?connect_timeout=0", "mysql://u:secret@h/db?connect_timeout=0"] {
+            let error = #expect(throws: DatabaseURLError.self) { try DatabaseURL.parse(url) }
+            #expect(error?.errorID == "url.bad-option")
+            #expect(error?.message.contains("connect_timeout=0, but connect_timeout must be a whole number of seconds, 1 or more") == true)
+            #expect(error?.message.contains("wait forever") == true)
+            #expect(error?.message.contains("secret") == false)
+        }
+        #expect(try DatabaseURL.parse("postgresql://h/db?connect_timeout=1").connectTimeout == 1)
+    }
+
     @Test func surroundingWhitespaceIsIgnored() throws {
         #expect(try DatabaseURL.parse("  postgresql://h/db\n").database == "db")
     }

@@ -88,7 +88,7 @@ struct MySQLRendererTests {
         ]
         #expect(
             renderer.render(changes, current: Schema(), target: Schema()) == """
-                -- drop foreign key books_author_fk books(author_id) → authors(id)
+                -- drop foreign key books_author_fk books(author_id) → authors(id) ON DELETE CASCADE
                 ALTER TABLE books DROP FOREIGN KEY books_author_fk;
 
                 -- drop index books_author_fk on books

@@ -85,7 +85,7 @@ struct PostgreSQLRendererTests {
             ], current: Schema(), target: Schema())
         #expect(
             upgrade == """
-                -- add foreign key books(author_id) → authors(id)
+                -- add foreign key books(author_id) → authors(id) ON DELETE CASCADE
                 ALTER TABLE books ADD CONSTRAINT books_author_id_fkey FOREIGN KEY (author_id) REFERENCES authors (id) ON DELETE CASCADE;
 
                 -- add unique constraint on books (isbn)
@@ -115,7 +115,7 @@ struct PostgreSQLRendererTests {
                 -- drop unique constraint on books (isbn)
                 ALTER TABLE books DROP CONSTRAINT books_isbn_key;
 
-                -- drop foreign key books(author_id) → authors(id)
+                -- drop foreign key books(author_id) → authors(id) ON DELETE CASCADE
                 ALTER TABLE books DROP CONSTRAINT books_author_id_fkey;
 
                 """)

@@ -22,7 +22,8 @@ struct RevisionHistoryTests {
         #expect(try graph.history("b2:c3") == ["c3", "b2"])
         #expect(try graph.history("b2:") == ["d4", "c3", "b2"])
         #expect(try graph.history(":b2") == ["b2", "a1"])
-        #expect(try graph.history("base:head") == ["d4", "c3", "b2", "a1"])
+        #expect(try graph.history("base:heads") == ["d4", "c3", "b2", "a1"])
+        #expect(try graph.history("c3:c3") == ["c3"])
     }
 
     @Test func currentNamesTheGivenRevisions() throws {

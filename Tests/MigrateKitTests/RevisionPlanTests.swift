@@ -209,11 +209,18 @@ struct RevisionPlanTests {
 
     @Test func downgradeOneHeadRemovesItsDependents() throws {
         // d1 (a child of k1) depends on k2, its sibling: going back to k1
-        // removes both, d1 first.
+        // removes both, d1 first (Alembic: d1 -> k1, then k2 -> k1).
         let graph = try RevisionGraph([F.node("k1"), F.node("k2", "k1"), F.node("d1", "k1", dependsOn: ["k2"])])
         #expect(try graph.downgradePlan(applied: ["k1", "k2", "d1"], target: "k1") == ["d1", "k2"])
-        let twoHeads = F.error { try graph.downgradePlan(applied: ["k1", "k2", "d1"], target: "-1") }
-        #expect(twoHeads?.kind == .multipleCurrentHeads(["d1", "k2"], target: "-1", steps: -1))
+        // k2 is applied because d1 needs it, so d1 is the only current head
+        // (Alembic `upgrade heads`: table [d1]; `downgrade -1` twice: d1, then k2).
+        #expect(try graph.downgradePlan(applied: ["k1", "k2", "d1"], target: "-1") == ["d1"])
+        #expect(try graph.downgradePlan(applied: ["k1", "k2", "d1"], target: "-2") == ["d1", "k2"])
+    }
+
+    @Test func downgradeToARevisionKeepsWhatOnlyDependsOnIt() throws {
+        // Alembic `upgrade d2; downgrade k1`: reverts d2 and k2; d1 stays.
+        #expect(try F.crossDependency.downgradePlan(applied: ["k1", "k2", "d1", "d2"], target: "k1") == ["d2", "k2"])
     }
 
     @Test func labeledBranchStillNeededElsewhere() {

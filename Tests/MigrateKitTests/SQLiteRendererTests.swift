@@ -76,7 +76,7 @@ struct SQLiteRendererTests {
                 -- alter column books.title: type VARCHAR(100) → VARCHAR(200)
                 -- alter column books.created_at: default datetime('now')
                 -- add check constraint books_title_check on books: length(title) > 0
-                -- add foreign key books(author_id) → authors(id)
+                -- add foreign key books(author_id) → authors(id) ON DELETE CASCADE
                 -- (SQLite cannot ALTER this: books is rebuilt, as its manual describes)
                 PRAGMA defer_foreign_keys = ON;
                 CREATE TABLE "_new_books" (

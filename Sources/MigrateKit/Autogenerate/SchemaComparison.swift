@@ -13,4 +13,18 @@ public struct SchemaComparison: Sendable {
         self.target = target
         self.changes = changes
     }
+
+    /// What neither side's comparison covers: the objects the inspector saw
+    /// in the database or the declared schema and does not model (or that
+    /// are excluded), each once, in order.
+    public var notCompared: [UnmodelledObject] {
+        Array(Set(current.unmodelled).union(target.unmodelled)).sorted()
+    }
+
+    /// One warning line naming everything not compared, or `nil` when
+    /// everything was: `not compared (not modelled or excluded): policy
+    /// tenant_isolation, event trigger audit`.
+    public var warning: String? {
+        UnmodelledObject.warning(for: notCompared)
+    }
 }

@@ -63,7 +63,7 @@ extension Migrator {
         }
         let parent = try graph.resolve(new.head.hasSuffix("@head") ? String(new.head.dropLast(5)) : new.head)
         let target = new.head.hasSuffix("@head")
-            ? graph.currentHeads(applied: graph.branch(from: parent)) : [parent]
+            ? graph.tips(of: graph.branch(from: parent)) : [parent]
         if target.count != 1 { throw RevisionError.multipleHeads(target) }
         if !new.splice && !graph.children(of: target[0]).isEmpty {
             throw RevisionError.notAHead(target[0])

@@ -20,6 +20,13 @@ public protocol DatabaseConnection: AnyObject {
     /// `nil`, the default, discards them so they never reach stderr; the CLI
     /// sets it with `--verbose`.
     var noticeHandler: ((String) -> Void)? { get set }
+
+    /// A value that cancels the statement this connection is running, safe
+    /// to call from another thread (a signal handler's queue) while this
+    /// one waits for the server. The cancelled statement fails with a
+    /// ``DatabaseError`` of kind `.cancelled` (or, where the server lets it
+    /// finish early, such as MySQL's `SLEEP`, returns at once).
+    func makeCanceller() -> any QueryCanceller
 }
 
 extension DatabaseConnection {

@@ -8,6 +8,8 @@ public struct DatabaseError: MigrateFailure {
         case unknownDatabase = "db.unknown-database"
         case statement = "db.statement"
         case lockTimeout = "db.lock-timeout"
+        /// The statement was cancelled on request (``MigrationCancellation``).
+        case cancelled = "db.cancelled"
         case unsupported = "db.unsupported"
         case alreadyExists = "db.already-exists"
         /// The database (an SQLite file or its folder) cannot be written by this process.

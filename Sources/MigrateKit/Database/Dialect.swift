@@ -39,13 +39,26 @@ public protocol Dialect: ScratchDatabaseHost, Sendable {
     func beginTransaction(on connection: DatabaseConnection) throws
 
     /// Takes the database-level lock that serialises `upgrade`, `downgrade`
-    /// and `stamp` across processes, waiting at most `timeout` seconds.
-    /// Dialects whose lock is the write transaction itself do nothing here.
+    /// and `stamp` across processes, waiting at most `wait.timeout` seconds,
+    /// telling `wait.report` who holds it once `wait.patience` seconds have
+    /// passed, and giving up as soon as `wait.isCancelled()`. Dialects whose
+    /// lock is the write transaction itself only set up the wait here.
     /// - Throws: ``DatabaseError`` of kind `.lockTimeout`, naming the holder
-    ///   where the database can tell.
-    func acquireLock(_ key: String, on connection: DatabaseConnection, timeout: Double) throws
+    ///   where the database can tell, or `.cancelled`.
+    func acquireLock(_ key: String, on connection: DatabaseConnection, wait: LockWait) throws
 
-    /// Releases the lock taken by ``acquireLock(_:on:timeout:)``.
+    /// SQL that bounds every lock wait of the session to `seconds` with the
+    /// server's own timeouts (PostgreSQL `lock_timeout`, MySQL
+    /// `lock_wait_timeout` and `innodb_lock_wait_timeout`), keeping the
+    /// session's own values so ``restoreLockWaitsSQL`` can put them back.
+    /// `nil` (the default) when the connection bounds its waits otherwise.
+    func boundLockWaitsSQL(seconds: Double) -> String?
+
+    /// SQL that puts back the lock-wait settings ``boundLockWaitsSQL(seconds:)``
+    /// replaced, so revision SQL runs with the session's own.
+    var restoreLockWaitsSQL: String? { get }
+
+    /// Releases the lock taken by ``acquireLock(_:on:wait:)``.
     func releaseLock(_ key: String, on connection: DatabaseConnection) throws
 
     /// `true` when a table of this name exists in the connection's current
@@ -90,6 +103,19 @@ public protocol Dialect: ScratchDatabaseHost, Sendable {
     /// and re-adds foreign keys in the way. SQLite checks references only
     /// when rows change. Default: `true`.
     var requiresReferencedTablesToExist: Bool { get }
+
+    /// `true` when `from` can become `to` without dropping it (PostgreSQL
+    /// `ALTER TYPE ... ADD VALUE`, `CREATE OR REPLACE`): the change is then
+    /// one `alterObject` the renderer writes. Default: never, the object is
+    /// dropped and created again.
+    func canAlterInPlace(_ from: SchemaObject, to: SchemaObject) -> Bool
+
+    /// `true` when `changes` to `table` force `object`, which reads the
+    /// table, to be dropped before them and created again after (a view
+    /// over a retyped column; on SQLite, anything over a rebuilt table).
+    func tableChanges(
+        _ changes: [SchemaChange], on table: String, disturb object: SchemaObject, current: Schema, target: Schema
+    ) -> Bool
 }
 
 /// The column types of the version table in one dialect.
@@ -112,6 +138,14 @@ extension Dialect {
     /// database on a server (SQLite): temporary databases then go in a
     /// folder of their own.
     public var databasesAreFiles: Bool { false }
+
+    /// Waits for the lock with no progress report and no cancellation.
+    public func acquireLock(_ key: String, on connection: DatabaseConnection, timeout: Double) throws {
+        try acquireLock(key, on: connection, wait: LockWait(timeout: timeout))
+    }
+
+    public func boundLockWaitsSQL(seconds: Double) -> String? { nil }
+    public var restoreLockWaitsSQL: String? { nil }
 
     /// Servers never create a database on connect, so reading and writing
     /// connect alike.

@@ -14,3 +14,25 @@ extension Dialect {
 
     public var requiresReferencedTablesToExist: Bool { true }
 }
+
+extension Dialect {
+    public func canAlterInPlace(_ from: SchemaObject, to: SchemaObject) -> Bool { false }
+
+    /// Views, materialized views and rules are disturbed when a column they
+    /// may read is dropped or retyped, or the table goes; triggers only when
+    /// their table goes.
+    public func tableChanges(
+        _ changes: [SchemaChange], on table: String, disturb object: SchemaObject, current: Schema, target: Schema
+    ) -> Bool {
+        changes.contains { change in
+            switch change {
+            case .dropTable: return true
+            case .dropColumn: return object.kind != .trigger && object.kind.readsTables
+            case .alterColumn(_, let from, let to):
+                return object.kind != .trigger && object.kind.readsTables
+                    && (!typesAreEquivalent(from.type, to.type) || from.collation != to.collation)
+            default: return false
+            }
+        }
+    }
+}

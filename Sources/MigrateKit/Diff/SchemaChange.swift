@@ -23,6 +23,17 @@ public enum SchemaChange: Sendable, Equatable, Hashable {
     case addCheck(table: String, CheckConstraint)
     case dropCheck(table: String, CheckConstraint)
     case setTableComment(table: String, from: String?, to: String?)
+    /// A change of dialect table options (engine, charset, `WITHOUT ROWID`...).
+    case setTableOptions(table: String, from: [String: String], to: [String: String])
+    /// A new view, function, trigger... `reason` says why when the object
+    /// is not new but re-created (its definition changed, or a table it
+    /// reads changed under it).
+    case createObject(SchemaObject, reason: String? = nil)
+    /// An object that goes away, or is dropped to be re-created (`reason`).
+    case dropObject(SchemaObject, reason: String? = nil)
+    /// An object changed in place, where the dialect can (PostgreSQL
+    /// `ALTER TYPE ... ADD VALUE`, `CREATE OR REPLACE FUNCTION`).
+    case alterObject(from: SchemaObject, to: SchemaObject)
 
     /// The change that undoes this one.
     public var reversed: SchemaChange {
@@ -42,17 +53,34 @@ public enum SchemaChange: Sendable, Equatable, Hashable {
         case .addCheck(let table, let check): .dropCheck(table: table, check)
         case .dropCheck(let table, let check): .addCheck(table: table, check)
         case .setTableComment(let table, let from, let to): .setTableComment(table: table, from: to, to: from)
+        case .setTableOptions(let table, let from, let to): .setTableOptions(table: table, from: to, to: from)
+        case .createObject(let object, let reason): .dropObject(object, reason: reason)
+        case .dropObject(let object, let reason): .createObject(object, reason: reason)
+        case .alterObject(let from, let to): .alterObject(from: to, to: from)
         }
     }
 
-    /// The table the change applies to.
+    /// The object a change creates, drops or alters, or `nil` for a change
+    /// to a table.
+    public var object: SchemaObject? {
+        switch self {
+        case .createObject(let object, _), .dropObject(let object, _), .alterObject(_, let object): object
+        default: nil
+        }
+    }
+
+    /// The table the change applies to; for an object, the table it
+    /// belongs to, or else its name.
     public var tableName: String {
         switch self {
+        case .createObject(let object, _), .dropObject(let object, _), .alterObject(_, let object):
+            object.table ?? object.name
         case .createTable(let table), .dropTable(let table): table.name
         case .addColumn(let table, _), .dropColumn(let table, _), .alterColumn(let table, _, _),
             .setPrimaryKey(let table, _, _), .addForeignKey(let table, _), .dropForeignKey(let table, _),
             .addUnique(let table, _), .dropUnique(let table, _), .addIndex(let table, _), .dropIndex(let table, _),
-            .addCheck(let table, _), .dropCheck(let table, _), .setTableComment(let table, _, _):
+            .addCheck(let table, _), .dropCheck(let table, _), .setTableComment(let table, _, _),
+            .setTableOptions(let table, _, _):
             table
         }
     }
@@ -87,7 +115,7 @@ public enum SchemaChange: Sendable, Equatable, Hashable {
         case .dropUnique(let table, let unique):
             "drop unique constraint \(unique.name.map { $0 + " " } ?? "")on \(table) (\(unique.columns.joined(separator: ", ")))"
         case .addIndex(let table, let index):
-            "add \(index.isUnique ? "unique " : "")index \(index.name) on \(table) (\(index.keyList))"
+            "add \(index.isUnique ? "unique " : "")index \(index.name) on \(table) (\(index.keyList))\(index.traits)"
         case .dropIndex(let table, let index):
             "drop \(index.isUnique ? "unique " : "")index \(index.name) on \(table)"
         case .addCheck(let table, let check):
@@ -96,6 +124,17 @@ public enum SchemaChange: Sendable, Equatable, Hashable {
             "drop check constraint \(check.name.map { $0 + " " } ?? "")on \(table): \(check.expression)"
         case .setTableComment(let table, _, let to):
             to.map { "set comment on table \(table): \($0)" } ?? "remove comment from table \(table)"
+        case .setTableOptions(let table, let from, let to):
+            "change options of table \(table): "
+                + Set(from.keys).union(to.keys).sorted().filter { from[$0] != to[$0] }.map {
+                    "\($0) \(from[$0] ?? "default") → \(to[$0] ?? "default")"
+                }.joined(separator: ", ")
+        case .createObject(let object, let reason):
+            "create \(object.label)" + (reason.map { " (\($0))" } ?? "")
+        case .dropObject(let object, let reason):
+            "drop \(object.label)" + (reason.map { " (\($0))" } ?? "")
+        case .alterObject(let from, let to):
+            "change \(to.label): \(DefinitionDifference(from.definition, to.definition))"
         }
     }
 }
@@ -107,6 +146,8 @@ extension Column {
         if !isNullable { parts.append("NOT NULL") }
         if let defaultExpression { parts.append("DEFAULT \(defaultExpression)") }
         if let identity { parts.append(identity.rawValue) }
+        if let generated { parts.append("GENERATED AS (\(generated.expression)) \(generated.isStored ? "STORED" : "VIRTUAL")") }
+        if let onUpdate { parts.append("ON UPDATE \(onUpdate)") }
         return parts.joined(separator: " ")
     }
 
@@ -121,21 +162,43 @@ extension Column {
         if from.identity != to.identity { words.append("identity \(to.identity?.rawValue ?? "none")") }
         if from.collation != to.collation { words.append("collation \(to.collation ?? "default")") }
         if from.comment != to.comment { words.append(to.comment.map { "comment \($0)" } ?? "drop comment") }
+        if from.generated != to.generated {
+            words.append(to.generated.map { "generated as (\($0.expression)) \($0.isStored ? "stored" : "virtual")" } ?? "not generated")
+        }
+        if from.onUpdate != to.onUpdate { words.append(to.onUpdate.map { "on update \($0)" } ?? "no on update") }
         return words
     }
 }
 
 extension ForeignKey {
-    /// `books.author_id → authors.id`, with the name when there is one.
+    /// `books(author_id) → authors(id) ON DELETE CASCADE`, with the name
+    /// when there is one and the rules that are not `NO ACTION`.
     func label(on table: String) -> String {
         (name.map { $0 + " " } ?? "") + "\(table)(\(columns.joined(separator: ", "))) → "
             + "\(referencedTable)(\(referencedColumns.joined(separator: ", ")))"
+            + (onDelete == .noAction ? "" : " ON DELETE \(onDelete.rawValue)")
+            + (onUpdate == .noAction ? "" : " ON UPDATE \(onUpdate.rawValue)")
     }
 }
 
 extension Index {
     /// The keys as a person reads them: `title, number DESC, lower(title)`.
     var keyList: String {
-        keys.map { $0.text + ($0.isDescending ? " DESC" : "") }.joined(separator: ", ")
+        let list = keys.map { key in
+            key.text + (key.prefixLength.map { "(\($0))" } ?? "") + (key.operatorClass.map { " " + $0 } ?? "")
+                + (key.isDescending ? " DESC" : "")
+        }.joined(separator: ", ")
+        return list
+    }
+
+    /// What else sets the index apart, after its key list:
+    /// ` using gin include (a) where active`, or nothing.
+    var traits: String {
+        var extras: [String] = []
+        if let method { extras.append("using \(method)") }
+        if !includedColumns.isEmpty { extras.append("include (\(includedColumns.joined(separator: ", ")))") }
+        if nullsNotDistinct { extras.append("nulls not distinct") }
+        if let predicate { extras.append("where \(predicate)") }
+        return extras.map { " " + $0 }.joined()
     }
 }

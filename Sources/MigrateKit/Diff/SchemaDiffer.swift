@@ -21,9 +21,18 @@ public struct SchemaDiffer: Sendable {
     /// 6. new tables, referenced tables before referencing ones;
     /// 7. new foreign keys, and those of a cycle among new tables.
     ///
-    /// The downgrade (the list reversed, each change reversed) is then
-    /// ordered correctly too.
+    /// Views, functions, triggers and other objects go around these steps
+    /// (see ``ObjectPlan``). The downgrade (the list reversed, each change
+    /// reversed) is then ordered correctly too.
     public func changes(from current: Schema, to target: Schema) -> [SchemaChange] {
+        let tableChanges = tableChanges(from: current, to: target)
+        let objects = objectPlan(from: current, to: target, tableChanges: tableChanges)
+        return objects.dropsBeforeTables + objects.createsBeforeTables + tableChanges + objects.dropsAfterTables
+            + objects.createsAfterTables
+    }
+
+    /// The changes to tables alone, in the order above.
+    func tableChanges(from current: Schema, to target: Schema) -> [SchemaChange] {
         let dropped = current.tableNames.filter { target.tables[$0] == nil }
         let created = target.tableNames.filter { current.tables[$0] == nil }
         let kept = target.tableNames.filter { current.tables[$0] != nil }
@@ -127,7 +136,7 @@ public struct SchemaDiffer: Sendable {
             $0.expression == $1.expression
         }
         let indexes = matched(old.indexes, new.indexes, kind: .index, table: name, name: { Optional($0.name) }) {
-            ($0.keys, $0.isUnique, $0.predicate) == ($1.keys, $1.isUnique, $1.predicate)
+            $0.definition == $1.definition
         }
         parts.droppedElements =
             indexes.dropped.map { .dropIndex(table: name, $0) } + uniques.dropped.map { .dropUnique(table: name, $0) }
@@ -153,6 +162,9 @@ public struct SchemaDiffer: Sendable {
         }
         if old.comment != new.comment {
             parts.columnChanges.append(.setTableComment(table: name, from: old.comment, to: new.comment))
+        }
+        if old.options != new.options {
+            parts.columnChanges.append(.setTableOptions(table: name, from: old.options, to: new.options))
         }
         return parts
     }
@@ -198,7 +210,7 @@ public struct SchemaDiffer: Sendable {
     // MARK: Table order
 
     /// Tables in an order where each comes after the tables it references
-    /// (among `names`), with the foreign keys that close a cycle taken out of
+    /// and its parent tables (among `names`), with the foreign keys that close a cycle taken out of
     /// their tables and returned apart (only when the dialect needs
     /// referenced tables to exist; self-references always stay).
     func creationOrder(of names: [String], in schema: Schema) -> (
@@ -211,6 +223,9 @@ public struct SchemaDiffer: Sendable {
         func visit(_ name: String) {
             state[name] = false
             let table = schema.tables[name]!
+            for parent in table.parentTables where members.contains(parent) && state[parent] == nil {
+                visit(parent)
+            }
             for key in table.foreignKeys where key.referencedTable != name && members.contains(key.referencedTable) {
                 switch state[key.referencedTable] {
                 case nil: visit(key.referencedTable)

@@ -90,6 +90,18 @@ struct RenderingSupport {
         return text
     }
 
+    /// The statements of an object change as its inspector wrote them; an
+    /// object altered in place is dropped and created again unless the
+    /// dialect's renderer knows better. `nil` for a change to a table.
+    func objectStatements(_ change: SchemaChange) -> [String]? {
+        switch change {
+        case .createObject(let object, _): object.createStatements
+        case .dropObject(let object, _): object.dropStatements
+        case .alterObject(let from, let to): from.dropStatements + to.createStatements
+        default: nil
+        }
+    }
+
     /// Comment lines to put before the change at each position: the likely
     /// renames, each before the first of its two changes.
     func renameNotes(_ changes: [SchemaChange]) -> [Int: [String]] {

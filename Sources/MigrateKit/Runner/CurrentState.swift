@@ -3,7 +3,8 @@
 public struct CurrentState: Sendable {
     /// Every row of the version table.
     public var rows: [AppliedRevision]
-    /// The applied revisions with no applied child.
+    /// The applied revisions that no other applied revision revises or
+    /// depends on (``RevisionGraph/currentHeads(applied:)``).
     public var heads: [String]
     /// Applied revisions whose upgrade section changed since they were applied.
     public var editedSinceApplied: [(revision: String, path: String)]

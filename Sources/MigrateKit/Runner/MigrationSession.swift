@@ -5,25 +5,45 @@
 /// transaction, then creates the version table if needed — in that order, so
 /// two processes never both create it, and the table is read only once the
 /// lock is held.
+///
+/// Every wait of migrate's own statements (the lock, the version table) is
+/// bounded by `lock_timeout`; revision statements run with the session's own
+/// settings (``LockWaitBounds``). While the session is open, its
+/// ``MigrationCancellation`` cancels the statement running on the server.
 final class MigrationSession {
     let dialect: any Dialect
     let connection: DatabaseConnection
     let table: VersionTable
+    let cancellation: MigrationCancellation
+    private let bounds: LockWaitBounds
     private let lockKey: String
     private(set) var inTransaction = false
     /// Set once a transaction has been committed: on SQLite that released
     /// the lock, so the version table must be read again before going on.
     private(set) var committedSinceRead = false
 
-    init(url: DatabaseURL, config: MigrateConfig, noticeHandler: ((String) -> Void)?) throws {
+    /// - Parameter waiting: told who holds the migration lock after a
+    ///   second of waiting for it.
+    init(
+        url: DatabaseURL, config: MigrateConfig, noticeHandler: ((String) -> Void)?,
+        cancellation: MigrationCancellation = MigrationCancellation(), waiting: @escaping (String) -> Void = { _ in }
+    ) throws {
         dialect = Dialects.dialect(for: url)
         connection = try dialect.connect(to: url)
         connection.noticeHandler = noticeHandler
-        table = VersionTable(name: config.versionTable, dialect: dialect, connection: connection)
+        self.cancellation = cancellation
+        bounds = LockWaitBounds(dialect: dialect, connection: connection, seconds: config.lockTimeout)
+        table = VersionTable(
+            name: config.versionTable, dialect: dialect,
+            connection: VersionTableConnection(connection, bounds: bounds, tableName: config.versionTable))
         lockKey = "migrate:\(url.database ?? ""):\(config.versionTable)"
         do {
-            try dialect.acquireLock(lockKey, on: connection, timeout: config.lockTimeout)
+            try cancellation.attach(connection.makeCanceller())
+            try bounds.bound()
+            let wait = LockWait(timeout: config.lockTimeout, report: waiting) { cancellation.isCancelled }
+            try dialect.acquireLock(lockKey, on: connection, wait: wait)
         } catch {
+            cancellation.detach()
             connection.close()
             throw error
         }
@@ -38,6 +58,7 @@ final class MigrationSession {
 
     func begin() throws {
         guard !inTransaction else { return }
+        try bounds.bound()
         try dialect.beginTransaction(on: connection)
         inTransaction = true
     }
@@ -52,7 +73,16 @@ final class MigrationSession {
     func rollback() {
         guard inTransaction else { return }
         try? connection.execute("ROLLBACK")
+        bounds.forget()
         inTransaction = false
+    }
+
+    /// Runs one statement of a revision: with the session's own lock-wait
+    /// settings, and only while the run is not cancelled.
+    func executeRevisionStatement(_ sql: String) throws {
+        try cancellation.throwIfCancelled()
+        try bounds.restore()
+        try connection.execute(sql)
     }
 
     /// The version table's rows, read now.
@@ -63,6 +93,7 @@ final class MigrationSession {
 
     /// Rolls back anything uncommitted, releases the lock and disconnects.
     func close() {
+        cancellation.detach()
         rollback()
         try? dialect.releaseLock(lockKey, on: connection)
         connection.close()

@@ -10,7 +10,8 @@ import Foundation
 /// ```
 ///
 /// A `Migrator` prints nothing: set ``observer`` to follow progress. It opens
-/// a connection per call and is used from one task at a time.
+/// a connection per call and is used from one task at a time; only its
+/// ``cancellation`` may be used from another thread, to stop a run.
 public final class Migrator {
     public let config: MigrateConfig
     /// The database to work on; `config.url` unless another was given.
@@ -19,6 +20,10 @@ public final class Migrator {
     public var observer: ((MigrationEvent) -> Void)?
     /// Receives server notices (discarded when `nil`).
     public var noticeHandler: ((String) -> Void)?
+    /// Stops `upgrade`, `downgrade` or `stamp` from another thread: the
+    /// statement running on the server is cancelled, the run rolled back,
+    /// the lock released, and the call throws ``RunError/interrupted(_:)``.
+    public let cancellation = MigrationCancellation()
     private var loadedDirectory: ScriptDirectory?
 
     /// - Parameters:
@@ -63,22 +68,36 @@ public final class Migrator {
         let connection = try dialect.connectForReading(to: url)
         connection.noticeHandler = noticeHandler
         defer { connection.close() }
-        let table = VersionTable(name: config.versionTable, dialect: dialect, connection: connection)
+        let bounds = LockWaitBounds(dialect: dialect, connection: connection, seconds: config.lockTimeout)
+        let table = VersionTable(
+            name: config.versionTable, dialect: dialect,
+            connection: VersionTableConnection(connection, bounds: bounds, tableName: config.versionTable))
         let rows = try table.rows()
         return CurrentState(rows: rows, directory: directory, dialect: dialect)
     }
 
     /// Rewrites the version table so `targets` and their ancestors count as
     /// applied, without running any SQL. Applied descendants of the targets
-    /// are removed; `base` empties the table. With `purge`, rows naming
-    /// revisions no file defines are dropped instead of being an error.
+    /// are removed; `base` empties the table (see
+    /// ``RevisionGraph/stampedRevisions(applied:targets:)``). With `purge`,
+    /// rows naming revisions no file defines are dropped instead of being an
+    /// error.
     /// - Returns: the current heads afterwards.
     @discardableResult
     public func stamp(_ targets: [String], purge: Bool = false) throws -> [String] {
         let directory = try scripts()
         let graph = directory.graph
-        let session = try MigrationSession(url: try requireURL(), config: config, noticeHandler: noticeHandler)
+        let session = try openSession()
         defer { session.close() }
+        return try interruptible(session, graph: graph) {
+            try stamp(targets, purge: purge, session: session, directory: directory)
+        }
+    }
+
+    private func stamp(
+        _ targets: [String], purge: Bool, session: MigrationSession, directory: ScriptDirectory
+    ) throws -> [String] {
+        let graph = directory.graph
         try session.begin()
         let rows = try session.readRows()
         var applied = Set(rows.map(\.revision))
@@ -88,14 +107,7 @@ public final class Migrator {
         } else if let unknown = rows.first(where: { graph.nodes[$0.revision] == nil }) {
             throw RunError.unknownAppliedRevision(unknown.revision, versionsFolder: directory.versionsFolder)
         }
-        var wanted = applied
-        for target in targets where target != "base" {
-            for id in try Self.stampTargets(target, graph: graph) {
-                wanted.subtract(graph.descendants(of: id))
-                wanted.formUnion(graph.ancestors(of: [id]))
-            }
-        }
-        if targets.contains("base") { wanted = [] }
+        let wanted = try graph.stampedRevisions(applied: applied, targets: targets)
         let halfDone = Set(rows.filter { $0.state != .applied }.map(\.revision))
         for revision in applied.subtracting(wanted).union(halfDone) {
             try session.table.delete(revision)
@@ -109,22 +121,13 @@ public final class Migrator {
         return graph.currentHeads(applied: wanted)
     }
 
-    private static func stampTargets(_ target: String, graph: RevisionGraph) throws -> [String] {
-        if target == "heads" { return graph.heads }
-        // Reuse the upgrade grammar: the plan from nothing to the target ends
-        // at the target itself.
-        let plan = try graph.upgradePlan(applied: [], target: target)
-        return graph.currentHeads(applied: Set(plan))
-    }
-
     /// The head revisions of the graph (no database needed).
     /// - Parameter resolvingDependencies: treat `Depends On:` edges like
     ///   parents (Alembic's `heads --resolve-dependencies`): a head that
     ///   another revision depends on is left out.
     public func heads(resolvingDependencies: Bool = false) throws -> [RevisionNode] {
         let graph = try scripts().graph
-        return graph.heads.filter { !resolvingDependencies || graph.dependents(of: $0).isEmpty }
-            .compactMap { graph.nodes[$0] }
+        return (resolvingDependencies ? graph.headsResolvingDependencies : graph.heads).compactMap { graph.nodes[$0] }
     }
 
     func requireURL() throws -> DatabaseURL {
@@ -137,8 +140,17 @@ public final class Migrator {
     ) throws -> RunReport {
         let started = DispatchTime.now()
         let directory = try scripts()
-        let session = try MigrationSession(url: try requireURL(), config: config, noticeHandler: noticeHandler)
+        let session = try openSession()
         defer { session.close() }
+        return try interruptible(session, graph: directory.graph) {
+            try run(direction, plan: plan, session: session, directory: directory, started: started)
+        }
+    }
+
+    private func run(
+        _ direction: MigrationStep.Direction, plan: (RevisionGraph, Set<String>) throws -> [String],
+        session: MigrationSession, directory: ScriptDirectory, started: DispatchTime
+    ) throws -> RunReport {
         let rows = try session.readRows()
         let state = CurrentState(rows: rows, directory: directory, dialect: session.dialect)
         try state.throwIfUnsafe()

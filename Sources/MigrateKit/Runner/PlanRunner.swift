@@ -75,7 +75,7 @@ struct PlanRunner {
     private func runInTransaction(_ item: PreparedStep, committedEarlier: [String]) throws {
         for statement in item.statements {
             do {
-                try session.connection.execute(statement.text)
+                try session.executeRevisionStatement(statement.text)
             } catch let error as DatabaseError {
                 session.rollback()
                 throw RunError.statementFailed(
@@ -95,7 +95,7 @@ struct PlanRunner {
         }
         for (index, statement) in item.statements.enumerated() {
             do {
-                try session.connection.execute(statement.text)
+                try session.executeRevisionStatement(statement.text)
             } catch let error as DatabaseError {
                 throw RunError.statementFailed(
                     StatementFailure(

@@ -12,6 +12,9 @@ public enum RunError: MigrateFailure {
     case noSection(revision: String, path: String, direction: String, dialect: String)
     /// No URL configured anywhere.
     case noDatabaseURL
+    /// The run was cancelled (``MigrationCancellation``): the running
+    /// statement was stopped on the server, the rest rolled back.
+    case interrupted(Interruption)
 
     public var errorID: String {
         switch self {
@@ -21,6 +24,7 @@ public enum RunError: MigrateFailure {
         case .irreversible: "run.irreversible"
         case .noSection: "run.no-section"
         case .noDatabaseURL: "config.no-url"
+        case .interrupted: "run.interrupted"
         }
     }
 
@@ -45,6 +49,8 @@ public enum RunError: MigrateFailure {
         case .noSection(let revision, let path, let direction, let dialect):
             return "Revision \(revision) (\(path)) has no `-- migrate:\(direction)` section for \(dialect): "
                 + "add a plain one or one marked dialect=\(dialect)."
+        case .interrupted(let interruption):
+            return interruption.message
         case .noDatabaseURL:
             return "No database URL: pass --url, set DATABASE_URL (or put it in .env beside migrate.ini), "
                 + "or set url in migrate.ini."

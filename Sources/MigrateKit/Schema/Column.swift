@@ -15,6 +15,19 @@ public struct Column: Sendable, Equatable, Hashable, Codable {
         case byDefault
     }
 
+    /// A column computed from others (`GENERATED ALWAYS AS (expr)`).
+    public struct Generated: Sendable, Equatable, Hashable, Codable {
+        /// The expression as the database prints it.
+        public var expression: String
+        /// `true` for `STORED`, `false` for `VIRTUAL`.
+        public var isStored: Bool
+
+        public init(expression: String, isStored: Bool) {
+            self.expression = expression
+            self.isStored = isStored
+        }
+    }
+
     public var name: String
     /// The type as the database reports it, normalised per dialect:
     /// SQLite the declared type upper-cased with spacing tidied
@@ -32,10 +45,15 @@ public struct Column: Sendable, Equatable, Hashable, Codable {
     public var collation: String?
     /// The column comment (PostgreSQL, MySQL), or `nil`.
     public var comment: String?
+    /// The generation expression of a generated column, or `nil`.
+    public var generated: Generated?
+    /// MySQL `ON UPDATE CURRENT_TIMESTAMP` (the expression), or `nil`.
+    public var onUpdate: String?
 
     public init(
         name: String, type: String, isNullable: Bool = true, defaultExpression: String? = nil,
-        identity: Identity? = nil, collation: String? = nil, comment: String? = nil
+        identity: Identity? = nil, collation: String? = nil, comment: String? = nil, generated: Generated? = nil,
+        onUpdate: String? = nil
     ) {
         self.name = name
         self.type = type
@@ -44,5 +62,7 @@ public struct Column: Sendable, Equatable, Hashable, Codable {
         self.identity = identity
         self.collation = collation
         self.comment = comment
+        self.generated = generated
+        self.onUpdate = onUpdate
     }
 }

@@ -6,12 +6,32 @@ public struct Index: Sendable, Equatable, Hashable, Codable {
     public var isUnique: Bool
     /// The `WHERE` predicate of a partial index (PostgreSQL, SQLite), or `nil`.
     public var predicate: String?
+    /// The access method when it is not the dialect's default: PostgreSQL
+    /// `gin`, `gist`, `hash`, `brin`...; MySQL `FULLTEXT`, `SPATIAL`, `HASH`.
+    public var method: String?
+    /// Columns carried in the index without being keys (PostgreSQL `INCLUDE`).
+    public var includedColumns: [String]
+    /// PostgreSQL 15 `NULLS NOT DISTINCT`.
+    public var nullsNotDistinct: Bool
 
-    public init(name: String, keys: [IndexKey], isUnique: Bool = false, predicate: String? = nil) {
+    public init(
+        name: String, keys: [IndexKey], isUnique: Bool = false, predicate: String? = nil, method: String? = nil,
+        includedColumns: [String] = [], nullsNotDistinct: Bool = false
+    ) {
         self.name = name
         self.keys = keys
         self.isUnique = isUnique
         self.predicate = predicate
+        self.method = method
+        self.includedColumns = includedColumns
+        self.nullsNotDistinct = nullsNotDistinct
+    }
+
+    /// Everything but the name: two indexes with equal definitions are the same index.
+    public var definition: Index {
+        var copy = self
+        copy.name = ""
+        return copy
     }
 }
 
@@ -21,11 +41,21 @@ public struct IndexKey: Sendable, Equatable, Hashable, Codable {
     public var text: String
     public var isExpression: Bool
     public var isDescending: Bool
+    /// A PostgreSQL operator class that is not the type's default
+    /// (`gin_trgm_ops`, `text_pattern_ops`), or `nil`.
+    public var operatorClass: String?
+    /// MySQL: how many leading characters of the column are indexed, or `nil` for all.
+    public var prefixLength: Int?
 
-    public init(text: String, isExpression: Bool, isDescending: Bool = false) {
+    public init(
+        text: String, isExpression: Bool, isDescending: Bool = false, operatorClass: String? = nil,
+        prefixLength: Int? = nil
+    ) {
         self.text = text
         self.isExpression = isExpression
         self.isDescending = isDescending
+        self.operatorClass = operatorClass
+        self.prefixLength = prefixLength
     }
 
     /// A column key.

@@ -3,6 +3,10 @@
 struct SchemaBuilder {
     private(set) var tables: [String: Table] = [:]
     private let excluded: [TableNamePattern]
+    /// Views, functions, triggers... the inspector read.
+    var objects: [SchemaObject] = []
+    /// What the inspector saw and does not model, and the tables left out.
+    var unmodelled: [UnmodelledObject] = []
 
     init(excluding patterns: [String]) {
         excluded = patterns.map(TableNamePattern.init)
@@ -16,7 +20,10 @@ struct SchemaBuilder {
     /// Calls `body` with the table of this name (created empty on first use),
     /// unless the table is excluded.
     mutating func update(_ name: String, _ body: (inout Table) -> Void) {
-        guard !isExcluded(name) else { return }
+        guard !isExcluded(name) else {
+            noteExcluded(name)
+            return
+        }
         body(&tables[name, default: Table(name: name)])
     }
 
@@ -27,8 +34,21 @@ struct SchemaBuilder {
         body(&tables[name]!)
     }
 
+    /// Records a table left out by the exclusion patterns (once), so that
+    /// comparisons can name it.
+    mutating func noteExcluded(_ name: String) {
+        let entry = UnmodelledObject(kind: UnmodelledObject.excludedTable, name: name)
+        if unmodelled.last != entry, !unmodelled.contains(entry) { unmodelled.append(entry) }
+    }
+
+    /// Adds an object unless it belongs to an excluded table.
+    mutating func add(_ object: SchemaObject) {
+        if let table = object.table, isExcluded(table) { return }
+        objects.append(object)
+    }
+
     func schema() -> Schema {
-        Schema(tables: tables.values.map { $0.canonicallyOrdered() })
+        Schema(tables: tables.values.map { $0.canonicallyOrdered() }, objects: objects, unmodelled: unmodelled)
     }
 }
 

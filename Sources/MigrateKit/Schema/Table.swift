@@ -16,11 +16,19 @@ public struct Table: Sendable, Equatable, Hashable, Codable {
     public var checks: [CheckConstraint]
     /// The table comment (PostgreSQL, MySQL), or `nil` when there is none.
     public var comment: String?
+    /// Table options that matter to the schema, as the dialect names them
+    /// (MySQL `engine`, `charset`, `collate`; SQLite `without rowid`,
+    /// `strict`; PostgreSQL `partition by`, `partition of`,
+    /// `partition bound`, `inherits`). Empty means the defaults.
+    public var options: [String: String]
+    /// Tables this one is a partition or an inheritance child of: they are
+    /// created before it and dropped after it.
+    public var parentTables: [String]
 
     public init(
         name: String, columns: [Column] = [], primaryKey: PrimaryKey? = nil, foreignKeys: [ForeignKey] = [],
         uniqueConstraints: [UniqueConstraint] = [], indexes: [Index] = [], checks: [CheckConstraint] = [],
-        comment: String? = nil
+        comment: String? = nil, options: [String: String] = [:], parentTables: [String] = []
     ) {
         self.name = name
         self.columns = columns
@@ -30,6 +38,8 @@ public struct Table: Sendable, Equatable, Hashable, Codable {
         self.indexes = indexes
         self.checks = checks
         self.comment = comment
+        self.options = options
+        self.parentTables = parentTables
     }
 
     /// The column with this name, if the table has it.

@@ -78,11 +78,16 @@ extension DatabaseURL {
             url.database = parts.path.flatMap { $0.isEmpty ? nil : PercentEncoding.decode($0) }
         }
         url.options = queryOptions(parts.query)
+        // libpq and MySQL read 0 as "wait forever"; migrate bounds every
+        // wait, so it refuses 0 rather than hang or silently pick a bound.
         if let timeout = url.options["connect_timeout"],
-            Int(timeout.trimmingCharacters(in: .whitespaces)).map({ $0 >= 0 }) != true
+            Int(timeout.trimmingCharacters(in: .whitespaces)).map({ $0 > 0 }) != true
         {
             throw DatabaseURLError.badOption(
-                key: "connect_timeout", value: timeout, expected: "a whole number of seconds", redactedURL: shown)
+                key: "connect_timeout", value: timeout,
+                expected: "a whole number of seconds, 1 or more (0, which libpq and MySQL read as "
+                    + "\"wait forever\", is refused: migrate bounds every wait; leave the option out for 10 s)",
+                redactedURL: shown)
         }
         return url
     }

@@ -9,6 +9,10 @@ public struct VerifyReport: Sendable {
     /// Whether the schema at head was compared with the declared schema
     /// (`schema` in `migrate.ini`).
     public var comparedWithDeclaredSchema = false
+    /// What was noticed without failing: a downgrade that restores every
+    /// column but not their order (a dropped column added back goes last;
+    /// `check` ignores column order too).
+    public var notes: [String] = []
 }
 
 extension Migrator {
@@ -43,14 +47,17 @@ extension Migrator {
             let after = try side.inspect()
             _ = try side.run(.downgrade) { _, _ in [revision] }
             let reverted = try side.inspect()
-            if reverted != before {
+            if reverted.ignoringColumnOrder != before.ignoringColumnOrder {
                 throw VerifyError.downgradeMismatch(
                     revision: revision, path: script.path,
                     differences: SchemaDifferences.describe(expected: before, found: reverted))
             }
+            report.notes += SchemaDifferences.columnOrder(expected: before, found: reverted).map {
+                "revision \(revision): its downgrade restores \($0)"
+            }
             _ = try side.run(.upgrade) { _, _ in [revision] }
             let again = try side.inspect()
-            if again != after {
+            if again.ignoringColumnOrder != after.ignoringColumnOrder {
                 throw VerifyError.upgradeNotRepeatable(
                     revision: revision, path: script.path,
                     differences: SchemaDifferences.describe(expected: after, found: again))

@@ -98,6 +98,14 @@ struct CommandResult {
         try run(executable: binary, arguments, in: folder, environment: environment)
     }
 
+    /// This process's environment without `DATABASE_URL`, with `extra` added.
+    static func environment(_ extra: [String: String]) -> [String: String] {
+        var environment = ProcessInfo.processInfo.environment
+        environment.removeValue(forKey: "DATABASE_URL")
+        environment.merge(extra) { $1 }
+        return environment
+    }
+
     /// Runs any program (`DATABASE_URL` removed from its environment); with
     /// a `timeout`, a process still running then is killed (status -9).
     static func run(
@@ -108,10 +116,7 @@ struct CommandResult {
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: folder)
-        var env = ProcessInfo.processInfo.environment
-        env.removeValue(forKey: "DATABASE_URL")
-        env.merge(environment) { $1 }
-        process.environment = env
+        process.environment = Self.environment(environment)
         // Files, not pipes: a chatty process cannot block on a full pipe.
         let outPath = NSTemporaryDirectory() + "migrate-out-" + UUID().uuidString
         let errPath = outPath + ".err"

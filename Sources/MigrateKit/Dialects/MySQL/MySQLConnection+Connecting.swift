@@ -3,7 +3,8 @@ import CMariaDB
 extension MySQLConnection {
     /// Sets the client options the URL asks for, before `mysql_real_connect`.
     static func configure(_ mysql: UnsafeMutablePointer<MYSQL>, for url: DatabaseURL) throws {
-        var timeout = UInt32(clamping: url.connectTimeout ?? 10)
+        // 0 would mean no limit; the parser refuses it, a URL built in code gets the default.
+        var timeout = UInt32(clamping: url.connectTimeout.flatMap { $0 > 0 ? $0 : nil } ?? 10)
         mysql_options(mysql, MYSQL_OPT_CONNECT_TIMEOUT, &timeout)
         mysql_options(mysql, MYSQL_SET_CHARSET_NAME, url.charset ?? "utf8mb4")
 

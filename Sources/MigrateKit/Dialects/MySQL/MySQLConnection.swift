@@ -13,6 +13,8 @@ public final class MySQLConnection: DatabaseConnection {
     private var handle: UnsafeMutablePointer<MYSQL>?
     /// The URL the connection was opened with, password hidden, for messages.
     public let redactedURL: String
+    /// The URL itself, for the second connection a cancel opens.
+    private let url: DatabaseURL
     /// Receives the server's warnings and notes (`SHOW WARNINGS`) after a
     /// statement that raised some. When `nil` they are not even fetched.
     public var noticeHandler: ((String) -> Void)?
@@ -29,6 +31,7 @@ public final class MySQLConnection: DatabaseConnection {
     /// - Throws: ``DatabaseError`` of kind `.authentication`,
     ///   `.unknownDatabase` or `.connect`, naming the URL without its password.
     public init(url: DatabaseURL) throws {
+        self.url = url
         redactedURL = url.redacted
         guard mariaDBLibraryIsReady, let mysql = mysql_init(nil) else {
             throw DatabaseError(
@@ -60,6 +63,12 @@ public final class MySQLConnection: DatabaseConnection {
     }
 
     deinit { close() }
+
+    /// `KILL QUERY` for this connection's id, sent from a new connection.
+    public func makeCanceller() -> any QueryCanceller {
+        guard let handle else { return NoQueryCanceller() }
+        return MySQLCanceller(url: url, connectionID: UInt(mysql_thread_id(handle)))
+    }
 
     public func close() {
         if let handle { mysql_close(handle) }
@@ -172,7 +181,9 @@ public final class MySQLConnection: DatabaseConnection {
                 ? "SELECT, INSERT, UPDATE, DELETE" : command
             return DatabaseError.permissionDenied(message, sql: sql, grant: "GRANT \(privileges) ON \(object) TO \(user)")
         }
-        return DatabaseError(.statement, message, sql: sql)
+        // ER_LOCK_WAIT_TIMEOUT: lock_wait_timeout or innodb_lock_wait_timeout ran out.
+        let kind: DatabaseError.Kind = code == 1205 ? .lockTimeout : .statement
+        return DatabaseError(kind, message, sql: sql)
     }
 }
 

@@ -2,29 +2,55 @@ import Foundation
 
 extension MySQLDialect {
     /// Takes the server-wide named lock `GET_LOCK(name, timeout)`, waiting
-    /// up to `timeout` seconds on the server. The name is the key itself, or
-    /// when the key is longer than the 64 characters MySQL allows, its start
-    /// and a hash (``lockName(for:)``).
+    /// on the server: first for `wait.patience` seconds, then, after telling
+    /// `wait.report` who holds it, for the rest of `wait.timeout`. The name
+    /// is the key itself, or when the key is longer than the 64 characters
+    /// MySQL allows, its start and a hash (``lockName(for:)``). A cancel
+    /// (`KILL QUERY`) ends the wait.
     ///
     /// A lock belongs to the connection: it is released by
     /// ``releaseLock(_:on:)`` or when the connection closes.
     /// - Throws: ``DatabaseError`` of kind `.lockTimeout`, naming the
     ///   connection that holds the lock (`IS_USED_LOCK`, then its user,
-    ///   host, command and time from `information_schema.PROCESSLIST`).
-    public func acquireLock(_ key: String, on connection: DatabaseConnection, timeout: Double) throws {
+    ///   host, command and time from `information_schema.PROCESSLIST`), or
+    ///   `.cancelled`.
+    public func acquireLock(_ key: String, on connection: DatabaseConnection, wait: LockWait) throws {
         let name = Self.lockName(for: key)
-        let seconds = Self.seconds(timeout)
-        let sql = "SELECT GET_LOCK(\(literal(name)), \(seconds))"
-        switch try connection.scalar(sql) {
+        let timeout = wait.timeout.isNaN ? 0 : min(max(wait.timeout, 0), 31_536_000)
+        let first = min(max(wait.patience, 0), timeout)
+        if try getLock(name, seconds: first, on: connection, wait: wait) { return }
+        if timeout > first {
+            wait.report(holder(of: name, on: connection))
+            if try getLock(name, seconds: timeout - first, on: connection, wait: wait) { return }
+        }
+        let sql = "SELECT GET_LOCK(\(literal(name)), \(Self.seconds(timeout)))"
+        throw DatabaseError(
+            .lockTimeout,
+            "Timed out after \(Self.seconds(timeout)) s waiting for the migration lock '\(name)': it is held by "
+                + "\(holder(of: name, on: connection)). Wait for the other migration to finish, "
+                + "or raise lock_timeout.",
+            sql: sql)
+    }
+
+    /// One `GET_LOCK` of at most `seconds`: `true` when taken, `false` when
+    /// the time ran out.
+    private func getLock(_ name: String, seconds: Double, on connection: DatabaseConnection, wait: LockWait) throws -> Bool {
+        let sql = "SELECT GET_LOCK(\(literal(name)), \(Self.seconds(seconds)))"
+        let result: SQLValue?
+        do {
+            result = try connection.scalar(sql)
+        } catch where wait.isCancelled() {
+            throw MigrationCancellation.cancelledError
+        }
+        if wait.isCancelled() {
+            if result == .text("1") { try? releaseLock(name, on: connection) }
+            throw MigrationCancellation.cancelledError
+        }
+        switch result {
         case .text("1"):
-            return
+            return true
         case .text("0"):
-            throw DatabaseError(
-                .lockTimeout,
-                "Timed out after \(seconds) s waiting for the migration lock '\(name)': it is held by "
-                    + "\(holder(of: name, on: connection)). Wait for the other migration to finish, "
-                    + "or raise lock_timeout.",
-                sql: sql)
+            return false
         default:
             throw DatabaseError(
                 .statement,
@@ -32,6 +58,21 @@ extension MySQLDialect {
                     + "(the connection may have been killed). Try again.",
                 sql: sql)
         }
+    }
+
+    /// Bounds the session's waits for metadata locks (`lock_wait_timeout`)
+    /// and row locks (`innodb_lock_wait_timeout`), whole seconds and at
+    /// least 1, keeping the session's own values in user variables.
+    public func boundLockWaitsSQL(seconds: Double) -> String? {
+        let whole = seconds.isFinite ? min(max(1, Int(seconds.rounded(.up))), 31_536_000) : 31_536_000
+        return "SET @migrate_saved_lock_wait_timeout = @@SESSION.lock_wait_timeout, "
+            + "@migrate_saved_innodb_lock_wait_timeout = @@SESSION.innodb_lock_wait_timeout; "
+            + "SET SESSION lock_wait_timeout = \(whole), SESSION innodb_lock_wait_timeout = \(whole)"
+    }
+
+    public var restoreLockWaitsSQL: String? {
+        "SET SESSION lock_wait_timeout = @migrate_saved_lock_wait_timeout, "
+            + "SESSION innodb_lock_wait_timeout = @migrate_saved_innodb_lock_wait_timeout"
     }
 
     /// `RELEASE_LOCK(name)`; releasing a lock this connection does not hold
@@ -64,7 +105,7 @@ extension MySQLDialect {
         return String(format: "%.3f", clamped)
     }
 
-    /// "connection 42 (app@10.0.0.7:51234, running Query for 12 s)", as far
+    /// "connection 42 (app@10.0.0.7:51234, Query for 12 s)", as far
     /// as the server tells; PROCESSLIST shows other users' connections only
     /// with the PROCESS privilege.
     private func holder(of name: String, on connection: DatabaseConnection) -> String {

@@ -23,6 +23,7 @@ public struct MySQLRenderer: SchemaRenderer {
 
     func statements(for change: SchemaChange, target: Schema) -> [String] {
         let n = support
+        if let statements = n.objectStatements(change) { return statements }
         switch change {
         case .createTable(let table):
             return [createTable(table)]
@@ -63,6 +64,8 @@ public struct MySQLRenderer: SchemaRenderer {
             return ["ALTER TABLE \(n.name(table)) DROP CONSTRAINT \(n.name(check.name ?? ""))"]
         case .setTableComment(let table, _, let to):
             return ["ALTER TABLE \(n.name(table)) COMMENT = \(literal(to ?? ""))"]
+        case .setTableOptions, .createObject, .dropObject, .alterObject:
+            return []
         }
     }
 

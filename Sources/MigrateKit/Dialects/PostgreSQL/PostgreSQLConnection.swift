@@ -23,6 +23,14 @@ public final class PostgreSQLConnection: DatabaseConnection {
     public init(url: DatabaseURL) throws {
         self.url = url
         handle = try openHandle()
+        canceller = handle.flatMap { PostgreSQLCanceller(connection: $0) }
+    }
+
+    /// Made at connect time: `PQcancel` needs no access to the connection.
+    private var canceller: PostgreSQLCanceller?
+
+    public func makeCanceller() -> any QueryCanceller {
+        canceller ?? NoQueryCanceller()
     }
 
     deinit { close() }
@@ -114,16 +122,17 @@ public final class PostgreSQLConnection: DatabaseConnection {
                 + PostgreSQLMessages.sentence(reason)
             return DatabaseError(.connect, PostgreSQLMessages.oneLine(message), sql: sql)
         }
+        let kind = PostgreSQLMessages.kind(ofSQLState: lastErrorSQLState)
         guard let primary = field(.primary) else {
             let text = result.map { String(cString: PQresultErrorMessage($0)) } ?? ""
             let fallback = text.isEmpty ? handle.map { String(cString: PQerrorMessage($0)) } ?? "" : text
-            return DatabaseError(.statement, PostgreSQLMessages.reason(fromLibPQ: fallback), sql: sql)
+            return DatabaseError(kind, PostgreSQLMessages.reason(fromLibPQ: fallback), sql: sql)
         }
         let message = PostgreSQLMessages.serverMessage(primary, detail: field(.detail), hint: field(.hint))
         if lastErrorSQLState == "42501" {  // insufficient_privilege
             return PostgreSQLMessages.permissionDenied(message, sql: sql, user: url.user)
         }
-        return DatabaseError(.statement, message, sql: sql)
+        return DatabaseError(kind, message, sql: sql)
     }
 
     /// Delivers one notice or warning to ``noticeHandler``.

@@ -13,7 +13,7 @@ struct PostgreSQLConnectionOptions {
 
     /// Keyword and value pairs, in the order libpq receives them.
     var parameters: [(keyword: String, value: String)]
-    /// Seconds to wait for the server; zero or less waits forever, as in libpq.
+    /// Seconds to wait for the server (at least 1: the URL parser refuses 0).
     var connectTimeout: Int
 
     init(url: DatabaseURL) {
@@ -27,7 +27,8 @@ struct PostgreSQLConnectionOptions {
             ("dbname", nonEmpty(url.database) ?? nonEmpty(url.options["dbname"])),
             ("sslmode", nonEmpty(url.sslMode)),
         ]
-        connectTimeout = url.connectTimeout ?? Self.defaultConnectTimeout
+        // A URL built in code skips the parser's check: 0 still never waits forever.
+        connectTimeout = url.connectTimeout.flatMap { $0 > 0 ? $0 : nil } ?? Self.defaultConnectTimeout
         var parameters: [(keyword: String, value: String)] = []
         for (keyword, value) in url.options.sorted(by: { $0.key < $1.key })
         where Self.passThroughKeywords.contains(keyword) {

@@ -2,7 +2,8 @@ import Foundation
 
 extension PostgreSQLDialect {
     /// Takes a session-level advisory lock on the key's 64-bit hash, polling
-    /// `pg_try_advisory_lock` with back-off (10 ms, doubling to 500 ms).
+    /// `pg_try_advisory_lock` with back-off (10 ms, doubling to 500 ms, and
+    /// at most 50 ms between looks at `wait.isCancelled`).
     ///
     /// A blocking `pg_advisory_lock` is not used: its waiting statement holds
     /// a snapshot, and a `CREATE INDEX CONCURRENTLY` run by the lock holder
@@ -10,25 +11,46 @@ extension PostgreSQLDialect {
     /// The lock is held until ``releaseLock(_:on:)`` or the session ends,
     /// whatever happens to transactions in between.
     /// - Throws: ``DatabaseError`` of kind `.lockTimeout`, naming the session
-    ///   that holds the lock.
-    public func acquireLock(_ key: String, on connection: DatabaseConnection, timeout: Double) throws {
+    ///   that holds the lock, or `.cancelled`.
+    public func acquireLock(_ key: String, on connection: DatabaseConnection, wait: LockWait) throws {
         let lockKey = Self.lockKey(for: key)
         let clock = ContinuousClock()
         let start = clock.now
-        let deadline = timeout.isFinite ? start + .milliseconds(Int64(max(timeout, 0) * 1000)) : nil
+        let timeout = wait.timeout.isFinite ? max(wait.timeout, 0) : 31_536_000
+        let deadline = start + .milliseconds(Int64(timeout * 1000))
+        let reportAt = start + .milliseconds(Int64(max(wait.patience, 0) * 1000))
+        var reported = false
         var delay = Duration.milliseconds(10)
         while try connection.scalar("SELECT pg_try_advisory_lock(\(lockKey))")?.string != "t" {
-            if let deadline {
-                let remaining = clock.now.duration(to: deadline)
-                guard remaining > .zero else {
-                    throw lockTimeout(key, lockKey: lockKey, on: connection, waited: start.duration(to: clock.now))
-                }
-                Thread.sleep(forTimeInterval: Self.seconds(min(delay, remaining)))
-            } else {
-                Thread.sleep(forTimeInterval: Self.seconds(delay))
+            let remaining = clock.now.duration(to: deadline)
+            guard remaining > .zero else {
+                throw lockTimeout(key, lockKey: lockKey, on: connection, waited: start.duration(to: clock.now))
+            }
+            if !reported && clock.now >= reportAt {
+                reported = true
+                let holder = try? holderRow(lockKey, on: connection)
+                wait.report(holder.map(Self.shortDescription) ?? "another session")
+            }
+            let pause = clock.now + min(delay, remaining)
+            while clock.now < pause {
+                if wait.isCancelled() { throw MigrationCancellation.cancelledError }
+                Thread.sleep(forTimeInterval: Self.seconds(min(.milliseconds(50), clock.now.duration(to: pause))))
             }
             delay = min(delay * 2, .milliseconds(500))
         }
+    }
+
+    /// Bounds the session's lock waits (`lock_timeout`, in milliseconds; at
+    /// least 1, since 0 would mean no bound), keeping its own value in the
+    /// custom setting `migrate.saved_lock_timeout`.
+    public func boundLockWaitsSQL(seconds: Double) -> String? {
+        let milliseconds = seconds.isFinite ? max(1, Int((seconds * 1000).rounded(.up))) : 0
+        return "SELECT set_config('migrate.saved_lock_timeout', current_setting('lock_timeout'), false), "
+            + "set_config('lock_timeout', '\(milliseconds)', false)"
+    }
+
+    public var restoreLockWaitsSQL: String? {
+        "SELECT set_config('lock_timeout', current_setting('migrate.saved_lock_timeout'), false)"
     }
 
     public func releaseLock(_ key: String, on connection: DatabaseConnection) throws {
@@ -52,8 +74,24 @@ extension PostgreSQLDialect {
     private func lockTimeout(
         _ key: String, lockKey: Int64, on connection: DatabaseConnection, waited: Duration
     ) -> DatabaseError {
+        let holder = try? holderRow(lockKey, on: connection)
+        let waitedText = String(format: "%.1f", Self.seconds(waited))
+        let lead = "Timed out after \(waitedText) s waiting for the migration lock '\(key)' (advisory lock \(lockKey))"
+        let advice = "Wait for that migration to finish, or raise lock_timeout."
+        guard let holder else {
+            return DatabaseError(
+                .lockTimeout,
+                "\(lead); another session holds it but could not be identified in pg_locks. \(advice)")
+        }
+        return DatabaseError(.lockTimeout, "\(lead): it is held by \(Self.describeSession(holder)). \(advice)")
+    }
+
+    /// The session holding the advisory lock, from `pg_locks` and
+    /// `pg_stat_activity`. A bigint advisory lock is recorded with its high
+    /// 32 bits in `classid`, its low 32 bits in `objid`, and `objsubid = 1`.
+    private func holderRow(_ lockKey: Int64, on connection: DatabaseConnection) throws -> SQLRow? {
         let bits = UInt64(bitPattern: lockKey)
-        let holder = try? connection.query(
+        return try connection.query(
             """
             SELECT a.pid, a.usename, a.application_name, host(a.client_addr), a.state,
                    extract(epoch FROM now() - a.backend_start)::bigint,
@@ -65,15 +103,14 @@ extension PostgreSQLDialect {
             LIMIT 1
             """
         ).first
-        let waitedText = String(format: "%.1f", Self.seconds(waited))
-        let lead = "Timed out after \(waitedText) s waiting for the migration lock '\(key)' (advisory lock \(lockKey))"
-        let advice = "Wait for that migration to finish, or raise lock_timeout."
-        guard let holder else {
-            return DatabaseError(
-                .lockTimeout,
-                "\(lead); another session holds it but could not be identified in pg_locks. \(advice)")
-        }
-        return DatabaseError(.lockTimeout, "\(lead): it is held by \(Self.describeSession(holder)). \(advice)")
+    }
+
+    /// `pid 4242 (app@10.0.0.5, running for 12 s)`: who, from where
+    /// (`local` for a Unix socket), and for how long connected.
+    private static func shortDescription(_ row: SQLRow) -> String {
+        let value = { (index: Int) in index < row.count ? row[index].string : nil }
+        let who = "\(value(1) ?? "?")@\(value(3) ?? "local")"
+        return "pid \(value(0) ?? "?") (\(who), running for \(value(5) ?? "?") s)"
     }
 
     /// `pid 4242 (user app, application 'migrate', from 10.0.0.5, idle in

@@ -102,4 +102,12 @@ enum PostgreSQLMessages {
         else { return nil }
         return String(text[start.upperBound..<end.lowerBound])
     }
+
+    /// The kind of a failed statement by its SQLSTATE: `55P03`
+    /// (lock_not_available, after `lock_timeout`) is a lock timeout. A
+    /// cancelled statement (`57014`) stays a statement failure: a user's
+    /// `statement_timeout` raises the same code.
+    static func kind(ofSQLState state: String?) -> DatabaseError.Kind {
+        state == "55P03" ? .lockTimeout : .statement
+    }
 }

@@ -22,6 +22,7 @@ public struct PostgreSQLRenderer: SchemaRenderer {
 
     func statements(for change: SchemaChange) -> [String] {
         let n = support
+        if let statements = n.objectStatements(change) { return statements }
         switch change {
         case .createTable(let table):
             return createTable(table)
@@ -68,6 +69,8 @@ public struct PostgreSQLRenderer: SchemaRenderer {
             ]
         case .setTableComment(let table, _, let to):
             return ["COMMENT ON TABLE \(n.tableName(table)) IS \(to.map(literal) ?? "NULL")"]
+        case .setTableOptions, .createObject, .dropObject, .alterObject:
+            return []
         }
     }
 

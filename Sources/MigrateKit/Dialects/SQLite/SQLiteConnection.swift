@@ -27,19 +27,39 @@ public final class SQLiteConnection: DatabaseConnection {
                     + "Check that its folder exists and is writable.")
         }
         handle = db
+        interrupter = SQLiteInterrupter(db)
         sqlite3_extended_result_codes(db, 1)
     }
 
     deinit { close() }
 
     public func close() {
+        interrupter?.invalidate()
         if let handle { sqlite3_close_v2(handle) }
         handle = nil
+    }
+
+    /// `sqlite3_interrupt`, guarded against a concurrent close.
+    private var interrupter: SQLiteInterrupter?
+    /// The busy handler's context, kept alive while installed.
+    private var busyWait: SQLiteBusyWait?
+
+    public func makeCanceller() -> any QueryCanceller {
+        interrupter ?? NoQueryCanceller()
     }
 
     /// Sets how long a statement waits for another process's lock.
     public func setBusyTimeout(seconds: Double) {
         sqlite3_busy_timeout(handle, Int32(min(seconds * 1000, Double(Int32.max))))
+        busyWait = nil
+    }
+
+    /// Waits for another process's lock as `wait` says: at most its timeout,
+    /// reporting after its patience, ending when it is cancelled.
+    public func setLockWait(_ wait: LockWait) {
+        let busyWait = SQLiteBusyWait(wait, path: path)
+        self.busyWait = busyWait
+        sqlite3_busy_handler(handle, SQLiteBusyWait.handler, Unmanaged.passUnretained(busyWait).toOpaque())
     }
 
     public func execute(_ sql: String) throws {

@@ -43,9 +43,16 @@ public struct SQLiteDialect: Dialect {
         try connection.execute("BEGIN IMMEDIATE")
     }
 
-    /// SQLite's lock is the write transaction: here only the wait for it is set.
-    public func acquireLock(_ key: String, on connection: DatabaseConnection, timeout: Double) throws {
-        (connection as? SQLiteConnection)?.setBusyTimeout(seconds: timeout)
+    /// SQLite's lock is the write transaction: here only the wait for it is
+    /// set, as a busy handler that reports and can be cancelled.
+    public func acquireLock(_ key: String, on connection: DatabaseConnection, wait: LockWait) throws {
+        (connection as? SQLiteConnection)?.setLockWait(wait)
+    }
+
+    /// `PRAGMA busy_timeout`: how long any statement waits for another
+    /// connection's lock (a session then installs its own busy handler).
+    public func boundLockWaitsSQL(seconds: Double) -> String? {
+        "PRAGMA busy_timeout = \(seconds.isFinite ? Int(min(max(seconds, 0) * 1000, Double(Int32.max))) : Int(Int32.max))"
     }
 
     public func releaseLock(_ key: String, on connection: DatabaseConnection) throws {}

@@ -43,7 +43,10 @@ public struct SQLiteInspector: SchemaInspector {
         var primaryKeys: [String: [(position: Int, column: String)]] = [:]
         for row in rows {
             let tableName = row.string(0)
-            guard !builder.isExcluded(tableName) else { continue }
+            guard !builder.isExcluded(tableName) else {
+                builder.noteExcluded(tableName)
+                continue
+            }
             if definitions[tableName] == nil {
                 let facts = SQLiteDefinition(row.string(1)).tableFacts()
                 definitions[tableName] = facts

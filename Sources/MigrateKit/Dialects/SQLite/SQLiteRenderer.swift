@@ -27,13 +27,13 @@ public struct SQLiteRenderer: SchemaRenderer {
         var blocks: [RenderedBlock] = []
         for (offset, change) in changes.enumerated() {
             let table = change.tableName
-            guard rebuilt.contains(table) else {
+            guard change.object == nil, rebuilt.contains(table) else {
                 blocks.append(
                     RenderedBlock(comments: (notes[offset] ?? []) + [change.summary], statements: statements(for: change)))
                 continue
             }
             guard written.insert(table).inserted else { continue }
-            let group = changes.enumerated().filter { $0.element.tableName == table }
+            let group = changes.enumerated().filter { $0.element.object == nil && $0.element.tableName == table }
             var comments = group.flatMap { (notes[$0.offset] ?? []) + [$0.element.summary] }
             comments.append("(SQLite cannot ALTER this: \(table) is rebuilt, as its manual describes)")
             let actors = Self.tablesWithDeleteActions(referencing: table, in: current)
@@ -52,6 +52,7 @@ public struct SQLiteRenderer: SchemaRenderer {
 
     func statements(for change: SchemaChange) -> [String] {
         let n = support
+        if let statements = n.objectStatements(change) { return statements }
         switch change {
         case .createTable(let table):
             return [createTable(table, as: table.name)] + table.indexes.map { createIndex($0, table: table.name) }
@@ -66,7 +67,7 @@ public struct SQLiteRenderer: SchemaRenderer {
         case .dropIndex(_, let index):
             return ["DROP INDEX \(n.name(index.name))"]
         case .setTableComment, .alterColumn, .setPrimaryKey, .addForeignKey, .dropForeignKey, .addUnique, .dropUnique,
-            .addCheck, .dropCheck:
+            .addCheck, .dropCheck, .setTableOptions, .createObject, .dropObject, .alterObject:
             // Comments do not exist in SQLite; the rest is always a rebuild.
             return []
         }
@@ -91,7 +92,7 @@ public struct SQLiteRenderer: SchemaRenderer {
     /// `true` when `ALTER TABLE` cannot express the change.
     func needsRebuild(_ change: SchemaChange, current: Schema, target: Schema) -> Bool {
         switch change {
-        case .createTable, .dropTable, .addIndex, .dropIndex, .setTableComment:
+        case .createTable, .dropTable, .addIndex, .dropIndex, .setTableComment, .createObject, .dropObject, .alterObject:
             return false
         case .addColumn(let table, let column):
             return !canAdd(column, to: table, current: current, target: target)
@@ -102,7 +103,8 @@ public struct SQLiteRenderer: SchemaRenderer {
             var withComment = from
             withComment.comment = to.comment
             return withComment != to
-        case .setPrimaryKey, .addForeignKey, .dropForeignKey, .addUnique, .dropUnique, .addCheck, .dropCheck:
+        case .setPrimaryKey, .addForeignKey, .dropForeignKey, .addUnique, .dropUnique, .addCheck, .dropCheck,
+            .setTableOptions:
             return true
         }
     }

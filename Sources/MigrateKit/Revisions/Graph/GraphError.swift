@@ -44,6 +44,14 @@ public struct GraphError: MigrateFailure, Equatable {
         /// A downgrade target that is not applied. `ahead`: it comes after
         /// the current heads (or nothing is applied), so it needs an upgrade.
         case notADowngrade(target: String, revision: String, currentHeads: [String], ahead: Bool)
+        /// A downgrade target that is applied only because applied
+        /// `dependents` depend on it: no applied revision revises it, so
+        /// going back to it reverts nothing (Alembic refuses it too).
+        case appliedOnlyAsDependency(target: String, revision: String, dependents: [String])
+        /// A `history` range whose lower end is not an ancestor of its upper
+        /// end along `Revises:` lines. `throughDependency`: the upper end
+        /// needs it only through `Depends On:`.
+        case rangeNotAncestor(range: String, lower: String, upper: [String], throughDependency: Bool)
         /// `<label>@base` would remove a revision that an applied revision
         /// outside the branch depends on.
         case branchInUse(target: String, revision: String, dependent: String, dependentPath: String)
@@ -83,7 +91,8 @@ public struct GraphError: MigrateFailure, Equatable {
         case .mergePoint: "graph.merge-point"
         case .aboveHead: "graph.above-head"
         case .belowBase: "graph.below-base"
-        case .notADowngrade: "graph.not-a-downgrade"
+        case .notADowngrade, .appliedOnlyAsDependency: "graph.not-a-downgrade"
+        case .rangeNotAncestor: "graph.range-not-ancestor"
         case .branchInUse: "graph.branch-in-use"
         case .noRevisions: "graph.no-revisions"
         }
@@ -177,6 +186,18 @@ public struct GraphError: MigrateFailure, Equatable {
             return "\(name) is not applied and is not below the current heads (\(current)), so there is "
                 + "nothing to go back to. Use `migrate upgrade \(target)` to apply it, "
                 + "or name an applied revision."
+        case let .appliedOnlyAsDependency(target, revision, dependents):
+            let name = target == revision ? revision : "'\(target)' (\(revision))"
+            let verb = dependents.count == 1 ? "depends" : "depend"
+            return "\(name) is applied only because \(Self.list(dependents)) \(verb) on it (`Depends On:`): no "
+                + "applied revision revises it, so downgrading to it has nothing to revert. To remove "
+                + "\(dependents[0]), downgrade below it (such as `migrate downgrade \(dependents[0])-1`)."
+        case let .rangeNotAncestor(range, lower, upper, throughDependency):
+            let only = throughDependency
+                ? " (it is needed only through `Depends On:`, which ranges do not follow)" : ""
+            return "'\(range)' is not a range: \(lower) is not an ancestor of \(Self.list(upper)) along "
+                + "`Revises:` lines\(only). Put the older revision first, or run `migrate history` to see how "
+                + "they relate."
         case let .branchInUse(target, revision, dependent, dependentPath):
             return "Cannot remove '\(target)': applied revision \(dependent) (\(dependentPath)) depends on "
                 + "\(revision), which is on that branch. Downgrade \(dependent) first."

@@ -4,38 +4,48 @@ extension RevisionGraph {
     /// reversed).
     ///
     /// A range is `start:end`, `start:` or `:end`, both ends inclusive: the
-    /// descendants of `start` that are ancestors of `end`. Either end may be
-    /// a revision id, prefix or label, `head` (every head), `base` or
-    /// `heads` (no bound), or `current` (the revisions in `current`).
-    /// `nil` or an empty range selects every revision.
+    /// revisions that grow from `start` along `Revises:` lines and that `end`
+    /// needs (its ancestors, dependencies included), as in Alembic. Either end
+    /// may be a revision id, prefix or label, `head` (the single head),
+    /// `base` or `heads` (no bound), or `current` (the revisions in
+    /// `current`; no lower bound when it is empty). `nil` or an empty range
+    /// selects every revision.
     /// - Throws: ``HistoryRangeError`` (a usage error) for text without a
-    ///   colon; ``GraphError`` for an unknown or ambiguous revision.
+    ///   colon; ``GraphError`` for an unknown or ambiguous revision, `head`
+    ///   with several heads, or a start that is not an ancestor of the end
+    ///   along `Revises:` lines (`graph.range-not-ancestor`).
     public func history(_ range: String?, current: Set<String> = []) throws -> [String] {
         let selected = try selection(range, current: current)
         return topologicalOrder().reversed().filter { selected.contains($0) }
     }
 
     private func selection(_ range: String?, current: Set<String>) throws -> Set<String> {
-        let all = Set(nodes.keys)
-        guard let range, !range.isEmpty else { return all }
+        guard let range, !range.isEmpty else { return Set(nodes.keys) }
         guard let colon = range.firstIndex(of: ":") else { throw HistoryRangeError(text: range) }
-        let lower = String(range[..<colon]), upper = String(range[range.index(after: colon)...])
-        func resolve(_ symbol: String) throws -> [String]? {
-            switch symbol {
-            case "", "base", "heads": return nil
-            case "head": return heads
-            case "current": return current.sorted()
-            default: return [try self.resolve(symbol)]
+        let lower = try bound(String(range[..<colon]), current: current.isEmpty ? nil : current)
+        let upper = try bound(String(range[range.index(after: colon)...]), current: current)
+        var selected = upper.map { ancestors(of: $0) } ?? Set(nodes.keys)
+        guard let lower else { return selected }
+        if let upper, !upper.isEmpty {
+            let lineage = lineage(of: upper)
+            if let stray = lower.first(where: { !lineage.contains($0) }) {
+                throw GraphError(
+                    .rangeNotAncestor(
+                        range: range, lower: stray, upper: upper, throughDependency: selected.contains(stray)))
             }
         }
-        var selected = all
-        if let from = try resolve(lower) {
-            selected = from.reduce(into: Set<String>()) { $0.formUnion(descendants(of: $1)) }
-        }
-        if let to = try resolve(upper) {
-            selected.formIntersection(ancestors(of: to))
-        }
+        selected.formIntersection(lower.reduce(into: Set<String>()) { $0.formUnion(branch(from: $1)) })
         return selected
+    }
+
+    /// The revisions one end of a range names, sorted; `nil` for no bound.
+    private func bound(_ symbol: String, current: Set<String>?) throws -> [String]? {
+        switch symbol {
+        case "", "base", "heads": return nil
+        case "head": return try singleHead().map { [$0] } ?? []
+        case "current": return current?.sorted()
+        default: return [try resolve(symbol)]
+        }
     }
 }
 

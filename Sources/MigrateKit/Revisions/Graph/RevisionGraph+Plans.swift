@@ -43,18 +43,22 @@ extension RevisionGraph {
     /// go back to `target`.
     ///
     /// Targets: `base` (everything applied), a revision id, unique prefix or
-    /// branch label (every applied revision that builds on it), `-N` (the
-    /// single current head, N times), `<rev>-N` and `<label>@-N` (back to the
-    /// revision N below), `<label>@base` (the labeled revision and the
-    /// applied revisions of its branch), `head` and `<rev>@head`.
+    /// branch label, `-N` (the single current head, N times), `<rev>-N` and
+    /// `<label>@-N` (back to the revision N below), `<label>@base` (the
+    /// labeled revision and the applied revisions of its branch), `head` and
+    /// `<rev>@head`.
     ///
-    /// Reverting a revision also reverts the applied revisions that depend on
-    /// it (`Depends On:`), before it.
+    /// Going back to a revision reverts its applied children and whatever
+    /// builds on them, as Alembic does; revisions that only depend on the
+    /// target itself stay, since it stays applied. Reverting a revision also
+    /// reverts the applied revisions that depend on it (`Depends On:`),
+    /// before it.
     ///
     /// - Throws: ``GraphError``: unknown, ambiguous or malformed targets
     ///   (usage errors); a target that is not applied and has nothing applied
-    ///   above it (`graph.not-a-downgrade`); `-N` with several current heads
-    ///   or fewer than N applied revisions; `<label>@base` when an applied
+    ///   above it, or that is applied only because another revision depends
+    ///   on it (`graph.not-a-downgrade`); `-N` with several current heads or
+    ///   fewer than N applied revisions; `<label>@base` when an applied
     ///   revision outside the branch depends on it.
     public func downgradePlan(applied: Set<String>, target: String) throws -> [String] {
         let applied = applied.filter { nodes[$0] != nil }
@@ -76,16 +80,24 @@ extension RevisionGraph {
             case let .belowRoot(root):
                 return inRemovalOrder(descendants(of: root).intersection(applied))
             case let .revision(id):
-                var above = descendants(of: id).intersection(applied)
-                above.remove(id)
-                if above.isEmpty && !applied.contains(id) {
-                    let heads = currentHeads(applied: applied)
-                    let ahead = heads.isEmpty || !ancestors(of: [id]).isDisjoint(with: heads)
-                    throw GraphError(.notADowngrade(target: target, revision: id, currentHeads: heads, ahead: ahead))
-                }
-                return inRemovalOrder(above)
+                return try removeAbove(id, applied: applied, target: target)
             }
         }
+    }
+
+    /// Back to `id`: its applied children and what builds on them. Alembic's
+    /// rule; nothing to revert is an error unless `id` is a current head.
+    private func removeAbove(_ id: String, applied: Set<String>, target: String) throws -> [String] {
+        let above = descendants(of: children(of: id)).intersection(applied)
+        guard above.isEmpty else { return inRemovalOrder(above) }
+        let heads = currentHeads(applied: applied)
+        if heads.contains(id) { return [] }
+        if applied.contains(id) {
+            let dependents = dependents(of: id).filter(applied.contains)
+            throw GraphError(.appliedOnlyAsDependency(target: target, revision: id, dependents: dependents))
+        }
+        let ahead = heads.isEmpty || !ancestors(of: [id]).isDisjoint(with: heads)
+        throw GraphError(.notADowngrade(target: target, revision: id, currentHeads: heads, ahead: ahead))
     }
 
     /// The ancestors of `targets` that are not applied, by a depth-first
@@ -115,25 +127,27 @@ extension RevisionGraph {
     }
 
     /// `-N`: removes the single current head, N times, with the applied
-    /// revisions that depend on it.
+    /// revisions that depend on it. A revision applied only as a dependency
+    /// becomes a head once what needed it is gone.
     private func removeHeads(_ count: Int, applied: Set<String>, target: String) throws -> [String] {
-        var remaining = applied
-        var heads = Set(currentHeads(applied: remaining))
         guard applied.count >= count else {
-            let from = heads.isEmpty ? nil : heads.sorted().joined(separator: ", ")
+            let heads = currentHeads(applied: applied)
+            let from = heads.isEmpty ? nil : heads.joined(separator: ", ")
             throw GraphError(.belowBase(from: from, steps: count, available: applied.count, applied: true))
         }
+        var remaining = applied
         var plan: [String] = []
         // Everything a step reaches above its head is removed (if applied)
         // in that step, so later steps need not walk it again.
         var reached: Set<String> = []
         for step in 0..<count {
+            let heads = currentHeads(applied: remaining)
             guard heads.count == 1, let head = heads.first else {
                 if heads.isEmpty {
                     let from = currentHeads(applied: applied).joined(separator: ", ")
                     throw GraphError(.belowBase(from: from, steps: count, available: step, applied: true))
                 }
-                throw GraphError(.multipleCurrentHeads(heads.sorted(), target: target, steps: step - count))
+                throw GraphError(.multipleCurrentHeads(heads, target: target, steps: step - count))
             }
             var removed: [String] = []
             var pending = [head]
@@ -143,16 +157,7 @@ extension RevisionGraph {
                 pending += children(of: id) + dependents(of: id)
             }
             plan += inRemovalOrder(removed)
-            for id in removed {
-                remaining.remove(id)
-                heads.remove(id)
-            }
-            for id in removed {
-                for parent in nodes[id]!.parents
-                where remaining.contains(parent) && !children(of: parent).contains(where: remaining.contains) {
-                    heads.insert(parent)
-                }
-            }
+            remaining.subtract(removed)
         }
         return plan
     }

@@ -110,7 +110,7 @@ extension RevisionGraph {
             return .revision(try resolve(symbol))
         case let .branchHead(symbol):
             let start = try anchor(symbol)
-            let heads = currentHeads(applied: branch(from: start))
+            let heads = tips(of: branch(from: start))
             guard heads.count == 1 else { throw GraphError(.multipleHeads(heads, from: symbol)) }
             return .revision(heads[0])
         case let .offset(symbol, steps):

@@ -117,13 +117,25 @@ public struct RevisionGraph: Sendable {
     /// `id` and everything that builds on it: children and revisions that
     /// depend on it, transitively. Empty when the graph does not know `id`.
     public func descendants(of id: String) -> Set<String> {
-        closure(of: [id]) { children(of: $0) + dependents(of: $0) }
+        descendants(of: [id])
+    }
+
+    /// `ids` and everything that builds on them: children and revisions that
+    /// depend on them, transitively. Ids the graph does not know are skipped.
+    public func descendants(of ids: some Collection<String>) -> Set<String> {
+        closure(of: ids) { children(of: $0) + dependents(of: $0) }
     }
 
     /// `id` and its descendants along `Revises:` edges only: the branch that
     /// grows from `id`, without revisions on other branches that depend on it.
     func branch(from id: String) -> Set<String> {
         closure(of: [id]) { children(of: $0) }
+    }
+
+    /// `ids` and their ancestors along `Revises:` edges only, without the
+    /// revisions they merely depend on. `history -r` ranges follow these.
+    func lineage(of ids: some Collection<String>) -> Set<String> {
+        closure(of: ids) { nodes[$0]?.parents ?? [] }
     }
 
     /// Every revision, parents and dependencies before the revisions that
@@ -134,12 +146,34 @@ public struct RevisionGraph: Sendable {
         order
     }
 
-    /// The applied revisions that no applied revision revises, sorted by id.
-    /// Ids the graph does not know are ignored.
+    /// The current heads of a database that has applied `applied`: the
+    /// applied revisions that no other applied revision builds on, neither
+    /// by revising them (`Revises:`) nor by depending on them
+    /// (`Depends On:`), sorted by id. Ids the graph does not know are ignored.
+    ///
+    /// A revision applied only because an applied revision depends on it is
+    /// not a current head, so `+1` and `-1` start from the revision that
+    /// needed it. These are exactly the revisions Alembic would keep in its
+    /// version table, which stores heads only.
     public func currentHeads(applied: Set<String>) -> [String] {
-        applied
-            .filter { nodes[$0] != nil && !children(of: $0).contains(where: applied.contains) }
-            .sorted()
+        applied.filter { id in
+            nodes[id] != nil && !children(of: id).contains(where: applied.contains)
+                && !dependents(of: id).contains(where: applied.contains)
+        }.sorted()
+    }
+
+    /// The heads of the part of the graph made of `ids`: those that no
+    /// revision of `ids` revises, sorted by id. Like ``heads``, it ignores
+    /// `Depends On:` edges (`<rev>@head` names such a head).
+    func tips(of ids: Set<String>) -> [String] {
+        ids.filter { nodes[$0] != nil && !children(of: $0).contains(where: ids.contains) }.sorted()
+    }
+
+    /// The graph's heads less those another revision depends on
+    /// (`heads --resolve-dependencies`): the current heads of a database at
+    /// `heads`.
+    public var headsResolvingDependencies: [String] {
+        heads.filter { dependents(of: $0).isEmpty }
     }
 
     /// `ids` sorted so that parents and dependencies come first.

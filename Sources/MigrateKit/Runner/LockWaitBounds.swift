@@ -1,0 +1,99 @@
+/// Bounds a session's lock waits by `lock_timeout` while `migrate` works on
+/// its own table, and gives revision SQL the session's own settings back.
+///
+/// The server's timeouts (PostgreSQL `lock_timeout`, MySQL
+/// `lock_wait_timeout` and `innodb_lock_wait_timeout`) end a wait on a
+/// locked version table; revision statements run with whatever the server,
+/// role or URL set, as they would in `psql` or `mysql`. Settings change only
+/// when the kind of statement changes, so a run costs two extra round trips
+/// per revision.
+final class LockWaitBounds {
+    /// The bound, in seconds (`lock_timeout`).
+    let seconds: Double
+    private let connection: DatabaseConnection
+    private let boundSQL: String?
+    private let restoreSQL: String?
+    private var bounded = false
+
+    init(dialect: any Dialect, connection: DatabaseConnection, seconds: Double) {
+        self.seconds = seconds
+        self.connection = connection
+        boundSQL = dialect.boundLockWaitsSQL(seconds: seconds)
+        restoreSQL = dialect.restoreLockWaitsSQL
+    }
+
+    /// Bounds the waits of the statements that follow (migrate's own).
+    func bound() throws {
+        guard !bounded, let boundSQL else { return }
+        try connection.execute(boundSQL)
+        bounded = true
+    }
+
+    /// Restores the session's own settings for the statements that follow
+    /// (revision SQL).
+    func restore() throws {
+        guard bounded, let restoreSQL else { return }
+        try connection.execute(restoreSQL)
+        bounded = false
+    }
+
+    /// The statements after a rollback: a rollback undoes a `SET` made in
+    /// the transaction, so the state is no longer known.
+    func forget() {
+        if restoreSQL != nil { bounded = false }
+    }
+}
+
+/// The connection the version table is read and written through: every
+/// statement runs with waits bounded (``LockWaitBounds``), and a wait that
+/// times out becomes an error naming the version table.
+final class VersionTableConnection: DatabaseConnection {
+    let base: DatabaseConnection
+    let bounds: LockWaitBounds
+    let tableName: String
+
+    init(_ base: DatabaseConnection, bounds: LockWaitBounds, tableName: String) {
+        self.base = base
+        self.bounds = bounds
+        self.tableName = tableName
+    }
+
+    var noticeHandler: ((String) -> Void)? {
+        get { base.noticeHandler }
+        set { base.noticeHandler = newValue }
+    }
+
+    func execute(_ sql: String) throws {
+        try bounded { try base.execute(sql) }
+    }
+
+    func query(_ sql: String) throws -> [SQLRow] {
+        try bounded { try base.query(sql) }
+    }
+
+    func close() { base.close() }
+
+    func makeCanceller() -> any QueryCanceller { base.makeCanceller() }
+
+    private func bounded<T>(_ body: () throws -> T) throws -> T {
+        do {
+            try bounds.bound()
+            return try body()
+        } catch let error as DatabaseError where error.kind == .lockTimeout {
+            let seconds = bounds.seconds == bounds.seconds.rounded() ? String(Int(bounds.seconds)) : String(bounds.seconds)
+            throw DatabaseError(
+                .lockTimeout,
+                "Timed out after \(seconds) s (lock_timeout) waiting for a lock on the version table \(tableName): "
+                    + "another connection holds one (\(error.message.trimmingSuffix("."))). Find that connection "
+                    + "(a LOCK TABLE, or a long transaction that used the table) and end its transaction, "
+                    + "or raise lock_timeout.",
+                sql: error.sql)
+        }
+    }
+}
+
+extension String {
+    fileprivate func trimmingSuffix(_ suffix: String) -> String {
+        hasSuffix(suffix) ? String(dropLast(suffix.count)) : self
+    }
+}

@@ -14,15 +14,12 @@ struct DeclaredSchemaFile: Sendable {
         }
         var paths = [location]
         if isFolder.boolValue {
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: location)) ?? []
+            let names = try FolderListing.names(in: location, role: "declared schema folder")
             paths = names.filter { $0.hasSuffix(".sql") }.sorted().map { (location as NSString).appendingPathComponent($0) }
             if paths.isEmpty { throw AutogenerateError.emptySchemaFolder(location) }
         }
         return try paths.map { path in
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw AutogenerateError.schemaNotFound(path)
-            }
-            return DeclaredSchemaFile(path: path, text: String(decoding: data, as: UTF8.self))
+            DeclaredSchemaFile(path: path, text: try TextFile.contents(of: path, role: "declared schema file"))
         }
     }
 }

@@ -64,6 +64,7 @@ extension Migrator {
     public func autogenerateComparing(_ new: NewRevision, writingEmpty: Bool) throws -> (
         script: RevisionScript?, comparison: SchemaComparison
     ) {
+        try new.validate()
         let comparison = try compareWithDeclaredSchema()
         guard !comparison.changes.isEmpty || writingEmpty else { return (nil, comparison) }
         var new = new

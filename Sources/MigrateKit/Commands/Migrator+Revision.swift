@@ -28,19 +28,17 @@ extension Migrator {
     /// - Returns: the parsed new file.
     @discardableResult
     public func revision(_ new: NewRevision, date: Date = Date()) throws -> RevisionScript {
+        try new.validate()
         let directory = try scripts()
         let graph = directory.graph
         let id = new.revisionID ?? RevisionTemplate.newRevisionID()
-        guard id.range(of: "^[A-Za-z0-9_]+$", options: .regularExpression) != nil else {
-            throw RevisionError.badRevisionID(id)
-        }
         guard !RevisionID.isTooLong(id) else { throw RevisionError.revisionIDTooLong(id) }
         if let existing = graph.nodes[id] { throw RevisionError.duplicate(id, existing.path) }
         let parents = try new.parents ?? parentsForNew(new, graph: graph)
         let dependsOn = try new.dependsOn.map { try graph.resolve($0) }
-        let template = (try? String(
-            contentsOfFile: (config.scriptLocation as NSString).appendingPathComponent("script.sql.template"),
-            encoding: .utf8)) ?? RevisionTemplate.defaultTemplate
+        let templatePath = (config.scriptLocation as NSString).appendingPathComponent("script.sql.template")
+        let template = FileManager.default.fileExists(atPath: templatePath)
+            ? try TextFile.contents(of: templatePath, role: "revision template") : RevisionTemplate.defaultTemplate
         let text = RevisionTemplate.render(
             template, message: new.message, revision: id, downRevisions: parents, createDate: date,
             branchLabels: new.branchLabels, dependsOn: dependsOn, upgrades: new.upgrades,
@@ -53,7 +51,7 @@ extension Migrator {
         do {
             try text.write(toFile: path, atomically: true, encoding: .utf8)
         } catch {
-            throw RevisionError.cannotWrite(path, error.localizedDescription)
+            throw RevisionError.cannotWrite(path, FileAccess.reason(for: error, path: path, writing: true))
         }
         return script
     }
@@ -79,6 +77,9 @@ extension Migrator {
 public enum RevisionError: MigrateFailure {
     case badRevisionID(String)
     case revisionIDTooLong(String)
+    /// A branch label, dependency or message that cannot be written into the
+    /// header and read back unchanged.
+    case badOption(option: String, value: String, problem: String)
     case duplicate(String, String)
     case multipleHeads([String])
     case notAHead(String)
@@ -88,6 +89,7 @@ public enum RevisionError: MigrateFailure {
         switch self {
         case .badRevisionID: "revision.bad-id"
         case .revisionIDTooLong: "revision.id-too-long"
+        case .badOption: "revision.bad-option"
         case .duplicate: "revision.duplicate-id"
         case .multipleHeads: "graph.multiple-heads"
         case .notAHead: "revision.not-a-head"
@@ -97,7 +99,7 @@ public enum RevisionError: MigrateFailure {
 
     public var isUsageError: Bool {
         switch self {
-        case .badRevisionID, .revisionIDTooLong, .multipleHeads, .notAHead: true
+        case .badRevisionID, .revisionIDTooLong, .badOption, .multipleHeads, .notAHead: true
         default: false
         }
     }
@@ -105,10 +107,14 @@ public enum RevisionError: MigrateFailure {
     public var message: String {
         switch self {
         case .badRevisionID(let id):
-            "'\(id)' is not a usable revision id: use letters, digits and underscores."
+            "--rev-id \(id.debugDescription) is not a usable revision id: use only letters, digits and underscores "
+                + "(no whitespace, control characters, commas or path separators)."
         case .revisionIDTooLong(let id):
             "--rev-id '\(id)' has \(id.count) characters; the version table holds at most "
                 + "\(RevisionID.maximumLength). Choose a shorter id."
+        case .badOption(let option, let value, let problem):
+            "\(option) \(value.debugDescription) cannot be written into the revision header: \(problem). "
+                + "Pass a value without it."
         case .duplicate(let id, let path):
             "Revision \(id) already exists (\(path)). Choose another --rev-id."
         case .multipleHeads(let heads):

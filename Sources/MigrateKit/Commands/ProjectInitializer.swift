@@ -35,7 +35,7 @@ public enum ProjectInitializer {
                 written.append(ini)
             }
         } catch let error as CocoaError {
-            throw InitError.cannotWrite(location, error.localizedDescription)
+            throw InitError.cannotWrite(location, FileAccess.reason(for: error, path: location, writing: true))
         }
         return written
     }

@@ -37,7 +37,8 @@ public enum DotEnv {
             guard isValidKey(key) else {
                 throw ConfigError.syntax(
                     path: path, line: start,
-                    problem: "'\(key)' is not a variable name (letters, digits and '_', not starting with a digit).")
+                    problem: "'\(redactPasswords(in: key))' is not a variable name (letters, digits and '_', not "
+                        + "starting with a digit).")
             }
             var rest = Substring(String(line[line.index(after: equals)...]).drop(while: ConfigText.isBlank))
             guard let quote = rest.first, quote == "\"" || quote == "'" else {

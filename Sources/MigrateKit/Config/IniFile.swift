@@ -69,8 +69,7 @@ public struct IniFile: Sendable {
             finishValue()
             if content.hasPrefix("[") {
                 guard content.hasSuffix("]"), content.count > 2 else {
-                    throw failure(
-                        number, "a section header must be written [name], found: " + redactPasswords(in: String(content)))
+                    throw failure(number, "a line starting with '[' must be a section header written [name].")
                 }
                 let name = String(ConfigText.trimmed(content.dropFirst().dropLast()))
                 guard !name.isEmpty else { throw failure(number, "the section header [] has no name.") }
@@ -86,8 +85,10 @@ public struct IniFile: Sendable {
                 throw failure(number, "a value comes before any [section] header; add [migrate] above it.")
             }
             guard let delimiter = content.firstIndex(where: { $0 == "=" || $0 == ":" }) else {
-                throw failure(number, "expected `key = value`, a [section] header or a comment, found: "
-                    + redactPasswords(in: String(content)))
+                // The line is not shown: it may be a secret (a password wrapped onto a line of its own).
+                throw failure(
+                    number, "expected `key = value`, a [section] header or a comment; the line has no '=' or ':' "
+                        + "(it is not shown, as it may hold a secret). Write it as key = value, or indent it to continue the value above.")
             }
             let name = ConfigText.trimmed(content[..<delimiter]).lowercased()
             guard !name.isEmpty else { throw failure(number, "a value has no key before its '\(content[delimiter])'.") }

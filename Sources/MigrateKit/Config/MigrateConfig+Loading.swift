@@ -106,13 +106,16 @@ extension MigrateConfig {
         guard !isFolder.boolValue else {
             throw ConfigError.unreadable(path: path, reason: "it is a folder. Pass the path of the .ini file with -c.")
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ConfigError.unreadable(path: path, reason: "check that it exists and that you may read it.")
+        do {
+            return try TextFile.contents(of: path, role: isConfig ? "configuration file" : ".env file")
+        } catch TextFileError.badText(_, _, let problem) {
+            throw ConfigError.syntax(
+                path: path, line: problem.line, problem: problem.description + ". Save the file as UTF-8 text without NUL bytes.")
+        } catch TextFileError.unreadable(_, _, let reason) {
+            throw ConfigError.unreadable(path: path, reason: reason)
+        } catch TextFileError.notRegular(_, _, let kind) {
+            throw ConfigError.unreadable(path: path, reason: "it is \(kind), not a regular file.")
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw ConfigError.unreadable(path: path, reason: "it is not UTF-8 text.")
-        }
-        return text
     }
 
     /// `path` made absolute against `base`, with `.` and `..` resolved
@@ -154,7 +157,12 @@ private struct SectionReader {
         return converted
     }
 
+    /// The error for a value of the wrong kind. A value that expands
+    /// `${VARIABLE}` (or another key) is shown as written, never expanded:
+    /// what came from the environment or `.env` may be a secret.
     func bad(_ key: String, _ value: String, _ expected: String) -> ConfigError {
-        .badValue(path: ini.path, section: section, key: key, value: value, expected: expected)
+        let raw = ini.rawValue(key, in: section) ?? value
+        let shown = raw.contains("${") || raw.contains("%(") ? raw + " (as written; its expansion is not shown)" : value
+        return .badValue(path: ini.path, section: section, key: key, value: shown, expected: expected)
     }
 }

@@ -12,6 +12,10 @@ public struct DatabaseError: MigrateFailure {
         case cancelled = "db.cancelled"
         case unsupported = "db.unsupported"
         case alreadyExists = "db.already-exists"
+        /// The database (an SQLite file or its folder) cannot be written by this process.
+        case readOnly = "db.read-only"
+        /// The user lacks a privilege the statement needs (a table owned by another role).
+        case permissionDenied = "db.permission-denied"
     }
 
     public let kind: Kind

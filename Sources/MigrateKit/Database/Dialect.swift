@@ -75,10 +75,10 @@ public protocol Dialect: ScratchDatabaseHost, Sendable {
     /// read-only commands must not create it).
     func tableExists(_ name: String, on connection: DatabaseConnection) throws -> Bool
 
-    /// `true` when `table` (as ``tableExists(_:on:)`` finds it) has a
-    /// column of this name (a version table of an earlier release lacks
-    /// the newer columns).
-    func columnExists(_ column: String, in table: String, on connection: DatabaseConnection) throws -> Bool
+    /// The column names of the table `tableExists` finds (empty when there
+    /// is none): to tell the version table from an application's table of
+    /// the same name.
+    func columnNames(of table: String, on connection: DatabaseConnection) throws -> [String]
 
     /// `true` when the database the URL names exists.
     func databaseExists(_ url: DatabaseURL) throws -> Bool
@@ -157,6 +157,12 @@ extension Dialect {
     public var restoreLockWaitsSQL: String? { nil }
 
     public func placeholder(_ position: Int) -> String { "?" }
+
+    /// `true` when `table` has a column of this name (a version table of an
+    /// earlier release lacks the newer columns).
+    public func columnExists(_ column: String, in table: String, on connection: DatabaseConnection) throws -> Bool {
+        try columnNames(of: table, on: connection).contains(column)
+    }
 
     /// Servers never create a database on connect, so reading and writing
     /// connect alike.

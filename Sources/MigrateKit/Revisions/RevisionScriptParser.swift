@@ -174,7 +174,7 @@ struct RevisionScriptParser {
         }
     }
 
-    private static let fields = ["Revision ID", "Revises", "Create Date", "Branch Labels", "Depends On"]
+    static let fields = ["Revision ID", "Revises", "Create Date", "Branch Labels", "Depends On"]
 
     /// `Revises: a, b` as (`Revises`, `a, b`), the field's name spelled as
     /// Alembic does whatever the case in the file.

@@ -92,9 +92,14 @@ public enum RevisionTemplate {
             + "\(pad(parts.hour, 2)):\(pad(parts.minute, 2)):\(pad(parts.second, 2)).\(pad(micro, 6))"
     }
 
-    /// The message as comment text: each further line becomes a `-- ` line.
+    /// The message as comment text: each further line becomes a `-- ` line,
+    /// and any other control character a space, so the message cannot end
+    /// its comment line.
     private static func commentText(_ message: String) -> String {
-        message.split(whereSeparator: \.isNewline)
+        let scalars = message.unicodeScalars.map { scalar -> Unicode.Scalar in
+            scalar == "\n" || scalar == "\r" || !NewRevision.isControl(scalar) ? scalar : " "
+        }
+        return String(String.UnicodeScalarView(scalars)).split(whereSeparator: \.isNewline)
             .map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty }
             .joined(separator: "\n-- ")

@@ -18,15 +18,18 @@ public struct ScriptDirectory: Sendable {
     }
 
     /// Reads and parses every `*.sql` file in `<location>/versions`, then
-    /// builds the graph.
-    /// - Throws: ``ScriptDirectoryError`` when the folder is missing, or the
+    /// builds the graph. A `.sql` entry that is not a regular file (a FIFO,
+    /// socket, device, folder or dangling link) is an error naming it:
+    /// skipping it could leave out a revision the user expects to run.
+    /// - Throws: ``ScriptDirectoryError`` when the folder is missing,
+    ///   ``TextFileError`` for a folder or file that cannot be read, or the
     ///   file's or graph's error naming the file.
     public static func load(_ location: String) throws -> ScriptDirectory {
         let folder = versionsFolder(of: location)
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue
-        else { throw ScriptDirectoryError.missingFolder(location) }
-        let names = try FileManager.default.contentsOfDirectory(atPath: folder)
+        guard try FolderListing.isFolder(folder, role: "versions folder") else {
+            throw ScriptDirectoryError.missingFolder(location)
+        }
+        let names = try FolderListing.names(in: folder, role: "versions folder")
             .filter { $0.hasSuffix(".sql") && !$0.hasPrefix(".") }
             .sorted()
         let paths = names.map { (folder as NSString).appendingPathComponent($0) }
@@ -59,29 +62,11 @@ public struct ScriptDirectory: Sendable {
         DispatchQueue.concurrentPerform(iterations: paths.count) { index in
             let path = paths[index]
             results.set(index) {
-                guard let text = readFile(path) else { throw ScriptDirectoryError.unreadable(path) }
-                return try RevisionScript.parse(text, path: path)
+                try RevisionScript.parse(TextFile.contents(of: path, role: "revision file"), path: path)
             }
         }
         return try results.values()
     }
-}
-
-/// Reads a whole file with plain POSIX calls: with thousands of revisions,
-/// `FileManager`'s extra work per file shows in every command's startup.
-private func readFile(_ path: String) -> String? {
-    let descriptor = open(path, O_RDONLY)
-    guard descriptor >= 0 else { return nil }
-    defer { close(descriptor) }
-    var bytes: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 16_384)
-    while true {
-        let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-        if count < 0 { return nil }
-        if count == 0 { break }
-        bytes.append(contentsOf: chunk[0..<count])
-    }
-    return String(decoding: bytes, as: UTF8.self)
 }
 
 /// A fixed number of result slots filled from concurrent work.
@@ -101,28 +86,5 @@ private final class ResultSlots<Value>: @unchecked Sendable {
     /// The values in order, or the first error in file order.
     func values() throws -> [Value] {
         try slots.map { try $0!.get() }
-    }
-}
-
-/// Problems with the migrations folder itself.
-public enum ScriptDirectoryError: MigrateFailure {
-    case missingFolder(String)
-    case unreadable(String)
-
-    public var errorID: String {
-        switch self {
-        case .missingFolder: "scripts.not-found"
-        case .unreadable: "scripts.unreadable"
-        }
-    }
-
-    public var message: String {
-        switch self {
-        case .missingFolder(let location):
-            "The migrations folder '\(location)' (script_location in migrate.ini) has no versions/ folder. "
-                + "Fix script_location, or run `migrate init \((location as NSString).lastPathComponent)` to create it."
-        case .unreadable(let path):
-            "Cannot read the revision file '\(path)'. Check its permissions."
-        }
     }
 }

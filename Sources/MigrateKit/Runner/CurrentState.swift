@@ -37,7 +37,7 @@ public struct CurrentState: Sendable {
         editedSinceApplied = rows.compactMap { row in
             guard row.state == .applied, let recorded = row.checksum, let script = directory.scripts[row.revision],
                 let section = script.section(.upgrade, dialect: dialect.name),
-                Checksum.of(section.body) != recorded
+                !Checksum.matches(recorded, section.body)
             else { return nil }
             return (row.revision, script.path)
         }.sorted { $0.revision < $1.revision }

@@ -43,6 +43,7 @@ final class VersionTable {
     /// Every row; an empty list when the table does not exist yet.
     func rows() throws -> [AppliedRevision] {
         guard try exists() else { return [] }
+        try checkIsVersionTable()
         let progress = try hasProgressColumns ?? dialect.columnExists("completed_checksum", in: name, on: connection)
         hasProgressColumns = progress
         return try connection.query(sql.selectAll(withProgress: progress)).map { row in
@@ -52,6 +53,14 @@ final class VersionTable {
                 appliedAt: row[3].string, executionMilliseconds: row[4].int ?? 0,
                 completedStatements: row[5].int, completedChecksum: row[6].string)
         }
+    }
+
+    /// Refuses an application's table that happens to have the name
+    /// (`version_table = users`), before any statement trips on its columns.
+    private func checkIsVersionTable() throws {
+        let columns = Set(try dialect.columnNames(of: name, on: connection).map { $0.lowercased() })
+        let missing = VersionTableSQL.columns.filter { !columns.contains($0) }
+        if !missing.isEmpty { throw NotAVersionTableError(table: name, missingColumns: missing) }
     }
 
     func insert(
@@ -93,6 +102,8 @@ final class VersionTable {
                 "Cannot \(action): \(error.message). The database user needs the right to \(right) here; "
                     + "grant it, or have an administrator do it.",
                 sql: error.sql)
+        } catch let error as DatabaseError where error.kind == .permissionDenied {
+            throw DatabaseError(error.kind, "Cannot \(action): \(error.message)", sql: error.sql)
         }
     }
 }

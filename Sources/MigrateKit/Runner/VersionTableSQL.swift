@@ -26,6 +26,9 @@ struct VersionTableSQL {
 
     private var quotedName: String { dialect.quoteIdentifier(name) }
 
+    /// The columns every version table has, whatever release created it.
+    static let columns = ["revision", "checksum", "applied_at", "execution_ms", "state"]
+
     /// `CREATE TABLE` with the dialect's ``VersionTableTypes``.
     var create: String {
         let types = dialect.versionTableTypes

@@ -11,7 +11,9 @@ extension DatabaseURL {
     ///   `sqlite:///:memory:` and `sqlite://` (both in memory).
     ///
     /// The password may hold `:` and `/` as written; `@` and `?` in it must be
-    /// percent-encoded (`%40`, `%3F`). Surrounding whitespace is ignored.
+    /// percent-encoded (`%40`, `%3F`). A server URL with an `@` after its
+    /// host (what an unencoded `?` in a password leads to) is refused as
+    /// ambiguous, never guessed at. Surrounding whitespace is ignored.
     ///
     /// - Throws: ``DatabaseURLError``, whose message shows the URL redacted.
     public static func parse(_ string: String) throws -> DatabaseURL {
@@ -36,6 +38,11 @@ extension DatabaseURL {
         default: throw DatabaseURLError.unknownScheme(String(schemeText), redactedURL: shown)
         }
 
+        // An '@' after the userinfo means a password with an unencoded '?',
+        // '#' or '/' before its '@': no reading of it is safe to print or use.
+        guard backend == .sqlite || !parts.afterUserinfo.contains("@") else {
+            throw DatabaseURLError.ambiguous(redactedURL: hidingUpToLastAt(text, after: separator.upperBound))
+        }
         var url = DatabaseURL(backend: backend, driver: driver?.isEmpty == false ? driver : nil)
         let (host, portText) = try hostAndPort(parts.authority, shown: shown)
         if let portText, !portText.isEmpty {
@@ -139,6 +146,14 @@ extension DatabaseURL {
         return identified ? result : redactPasswords(in: result)
     }
 
+    /// `text` with everything between `://user:` and its last `@` shown as `***`.
+    private static func hidingUpToLastAt(_ text: String, after start: String.Index) -> String {
+        guard let at = text[start...].lastIndex(of: "@"), let colon = text[start..<at].firstIndex(of: ":") else {
+            return text
+        }
+        return String(text[...colon]) + "***" + text[at...]
+    }
+
     /// For text with no `://`: anything before an `@` may be a password.
     private static func looselyRedacted(_ text: String) -> String {
         guard let at = text.lastIndex(of: "@") else { return text }
@@ -153,6 +168,8 @@ private struct URLParts {
     var authority: Substring
     var path: Substring?
     var query: Substring?
+    /// Everything after the userinfo's `@` (all of it when there is no userinfo).
+    var afterUserinfo: Substring
 
     init(_ rest: Substring) {
         // The userinfo ends at the last '@' before the query; a user name
@@ -168,6 +185,7 @@ private struct URLParts {
                 remainder = rest[rest.index(after: at)...]
             }
         }
+        afterUserinfo = remainder
         let end = remainder.firstIndex { $0 == "/" || $0 == "?" } ?? remainder.endIndex
         authority = remainder[..<end]
         let tail = remainder[end...]

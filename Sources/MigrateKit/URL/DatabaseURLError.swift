@@ -14,6 +14,10 @@ public enum DatabaseURLError: MigrateFailure, Equatable {
     case badPort(String, redactedURL: String)
     /// An option `migrate` reads has a value it cannot use.
     case badOption(key: String, value: String, expected: String, redactedURL: String)
+    /// An `@` after the host: the password (or user) holds a character that
+    /// must be percent-encoded, so no reading is certain. The URL is shown
+    /// with everything between `://user:` and its last `@` hidden.
+    case ambiguous(redactedURL: String)
     /// Some other part is malformed; `problem` says which and how to fix it.
     case malformed(problem: String, redactedURL: String)
 
@@ -27,6 +31,7 @@ public enum DatabaseURLError: MigrateFailure, Equatable {
         case .unknownScheme: "url.unknown-scheme"
         case .badPort: "url.bad-port"
         case .badOption: "url.bad-option"
+        case .ambiguous: "url.ambiguous"
         case .malformed: "url.malformed"
         }
     }
@@ -49,6 +54,11 @@ public enum DatabaseURLError: MigrateFailure, Equatable {
                 + "Write host:5432, or leave the port out to use the default."
         case .badOption(let key, let value, let expected, let url):
             return "The database URL '\(url)' has \(key)=\(value), but \(key) must be \(expected)."
+        case .ambiguous(let url):
+            return "The database URL '\(url)' cannot be read unambiguously: it has an '@' after the host, so its "
+                + "password probably holds a '?', '#' or '/' before the '@'. Percent-encode those characters in the "
+                + "password (? as %3F, # as %23, / as %2F, @ as %40, : as %3A), e.g. with "
+                + "python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1], safe=\"\"))' PASSWORD."
         case .malformed(let problem, let url):
             return "The database URL '\(url)' is malformed: \(problem)"
         }

@@ -117,9 +117,11 @@ struct CommandResult {
         return environment
     }
 
-    /// Runs any program (`DATABASE_URL` removed from its environment).
+    /// Runs any program (`DATABASE_URL` removed from its environment); with
+    /// a `timeout`, a process still running then is killed (status -9).
     static func run(
-        executable: String, _ arguments: [String], in folder: String, environment: [String: String] = [:]
+        executable: String, _ arguments: [String], in folder: String, environment: [String: String] = [:],
+        timeout: TimeInterval? = nil
     ) throws -> CommandResult {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
@@ -138,6 +140,11 @@ struct CommandResult {
         process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
         process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
         try process.run()
+        if let timeout {
+            let deadline = Date().addingTimeInterval(timeout)
+            while process.isRunning, Date() < deadline { usleep(20_000) }
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        }
         process.waitUntilExit()
         let outData = FileManager.default.contents(atPath: outPath) ?? Data()
         let errData = FileManager.default.contents(atPath: errPath) ?? Data()

@@ -170,9 +170,20 @@ public final class MySQLConnection: DatabaseConnection {
         lastErrorNumber = code
         let state = String(cString: mysql_sqlstate(mysql))
         let text = String(cString: mysql_error(mysql))
+        let message = redactPasswords(in: "ERROR \(code) (\(state)): \(text)")
+        // ER_TABLEACCESS_DENIED_ERROR, ER_COLUMNACCESS_DENIED_ERROR, ER_DBACCESS_DENIED_ERROR
+        if [1142, 1143, 1044].contains(code) {
+            let user = text.range(of: "to user ").map { text[$0.upperBound...].prefix { $0 != " " } } ?? "<user>"
+            let object = DatabaseError.deniedObject(in: text) ?? "<database>.*"
+            // `INSERT command denied ...`: the version table needs all four; DDL needs its own privilege.
+            let command = text.range(of: " command denied").map { text[..<$0.lowerBound].uppercased() } ?? ""
+            let privileges = ["", "SELECT", "INSERT", "UPDATE", "DELETE"].contains(command)
+                ? "SELECT, INSERT, UPDATE, DELETE" : command
+            return DatabaseError.permissionDenied(message, sql: sql, grant: "GRANT \(privileges) ON \(object) TO \(user)")
+        }
         // ER_LOCK_WAIT_TIMEOUT: lock_wait_timeout or innodb_lock_wait_timeout ran out.
         let kind: DatabaseError.Kind = code == 1205 ? .lockTimeout : .statement
-        return DatabaseError(kind, redactPasswords(in: "ERROR \(code) (\(state)): \(text)"), sql: sql)
+        return DatabaseError(kind, message, sql: sql)
     }
 }
 

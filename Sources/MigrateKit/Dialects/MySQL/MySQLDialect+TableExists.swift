@@ -5,10 +5,10 @@ extension MySQLDialect {
         ).isEmpty
     }
 
-    public func columnExists(_ column: String, in table: String, on connection: DatabaseConnection) throws -> Bool {
-        try !connection.query(
-            "SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() "
-                + "AND TABLE_NAME = \(literal(table)) AND COLUMN_NAME = \(literal(column))"
-        ).isEmpty
+    public func columnNames(of table: String, on connection: DatabaseConnection) throws -> [String] {
+        try connection.query(
+            "SELECT COLUMN_NAME FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() "
+                + "AND TABLE_NAME = \(literal(table))"
+        ).compactMap { $0[0].string }
     }
 }

@@ -128,9 +128,11 @@ public final class PostgreSQLConnection: DatabaseConnection {
             let fallback = text.isEmpty ? handle.map { String(cString: PQerrorMessage($0)) } ?? "" : text
             return DatabaseError(kind, PostgreSQLMessages.reason(fromLibPQ: fallback), sql: sql)
         }
-        return DatabaseError(
-            kind, PostgreSQLMessages.serverMessage(primary, detail: field(.detail), hint: field(.hint)),
-            sql: sql)
+        let message = PostgreSQLMessages.serverMessage(primary, detail: field(.detail), hint: field(.hint))
+        if lastErrorSQLState == "42501" {  // insufficient_privilege
+            return PostgreSQLMessages.permissionDenied(message, sql: sql, user: url.user)
+        }
+        return DatabaseError(kind, message, sql: sql)
     }
 
     /// Delivers one notice or warning to ``noticeHandler``.

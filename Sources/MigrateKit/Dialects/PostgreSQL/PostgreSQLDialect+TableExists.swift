@@ -5,10 +5,10 @@ extension PostgreSQLDialect {
         try connection.scalar("SELECT to_regclass(\(literal(quoteIdentifier(name)))) IS NOT NULL")?.string == "t"
     }
 
-    public func columnExists(_ column: String, in table: String, on connection: DatabaseConnection) throws -> Bool {
-        try !connection.query(
-            "SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass(\(literal(quoteIdentifier(table)))) "
-                + "AND attname = \(literal(column)) AND NOT attisdropped"
-        ).isEmpty
+    public func columnNames(of table: String, on connection: DatabaseConnection) throws -> [String] {
+        try connection.query(
+            "SELECT attname FROM pg_attribute WHERE attrelid = to_regclass(\(literal(quoteIdentifier(table)))) "
+                + "AND attnum > 0 AND NOT attisdropped"
+        ).compactMap { $0[0].string }
     }
 }

@@ -33,6 +33,20 @@ enum PostgreSQLMessages {
             .connect, oneLine("Cannot connect to the PostgreSQL server at \(url.redacted): \(sentence(reason))"))
     }
 
+    /// A statement refused with SQLSTATE 42501, with the GRANT that fixes it.
+    static func permissionDenied(_ message: String, sql: String, user: String?) -> DatabaseError {
+        let grantee = user.map(PostgreSQLDialect().quoteIdentifier) ?? "<user>"
+        let grant: String
+        if let table = DatabaseError.deniedObject(in: message) {
+            grant = "GRANT SELECT, INSERT, UPDATE, DELETE ON \(table) TO \(grantee)"
+        } else if let schema = DatabaseError.deniedObject(in: message, kind: "schema") {
+            grant = "GRANT USAGE, CREATE ON SCHEMA \(schema) TO \(grantee)"
+        } else {
+            grant = "GRANT <privilege> ON <object> TO \(grantee)"
+        }
+        return DatabaseError.permissionDenied(message, sql: sql, grant: grant)
+    }
+
     /// The server's primary message followed by its DETAIL and HINT, if any.
     static func serverMessage(_ primary: String, detail: String?, hint: String?) -> String {
         var parts = [primary]

@@ -122,6 +122,36 @@ public final class SQLiteConnection: DatabaseConnection {
                     + "Wait for the other migration to finish, or raise lock_timeout.",
                 sql: sql)
         }
+        let code = status & 0xff
+        if code == SQLITE_READONLY || code == SQLITE_CANTOPEN || code == SQLITE_IOERR, path != ":memory:",
+            let readOnly = readOnlyFailure(message, sql: sql)
+        {
+            return readOnly
+        }
         return DatabaseError(.statement, message, sql: sql)
+    }
+
+    /// A write refused because the file, or the folder where SQLite creates
+    /// its journal, is read-only for this process: said so, instead of a
+    /// message about grants.
+    private func readOnlyFailure(_ message: String, sql: String) -> DatabaseError? {
+        let user = FileAccess.userName
+        if access(path, W_OK) != 0 {
+            return DatabaseError(
+                .readOnly,
+                "The SQLite database file '\(path)' is read-only for the user running migrate (\(user)): \(message). "
+                    + "Make it writable (chmod u+w, or chown it), or point the URL at a writable copy.",
+                sql: sql)
+        }
+        let folder = (path as NSString).deletingLastPathComponent
+        if access(folder.isEmpty ? "." : folder, W_OK | X_OK) != 0 {
+            return DatabaseError(
+                .readOnly,
+                "The folder '\(folder.isEmpty ? "." : folder)' of the SQLite database '\(path)' is read-only for the "
+                    + "user running migrate (\(user)), so SQLite cannot create its journal beside the file: "
+                    + "\(message). Make the folder writable, or move the database to a writable folder.",
+                sql: sql)
+        }
+        return nil
     }
 }

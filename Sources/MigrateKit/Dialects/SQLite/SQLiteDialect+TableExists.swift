@@ -5,9 +5,7 @@ extension SQLiteDialect {
         ).isEmpty
     }
 
-    public func columnExists(_ column: String, in table: String, on connection: DatabaseConnection) throws -> Bool {
-        try !connection.query(
-            "SELECT 1 FROM pragma_table_info(\(literal(table))) WHERE name = \(literal(column))"
-        ).isEmpty
+    public func columnNames(of table: String, on connection: DatabaseConnection) throws -> [String] {
+        try connection.query("SELECT name FROM pragma_table_info(\(literal(table)))").compactMap { $0[0].string }
     }
 }

@@ -1,0 +1,20 @@
+import Foundation
+
+/// Problems with the migrations folder itself.
+public enum ScriptDirectoryError: MigrateFailure {
+    case missingFolder(String)
+
+    public var errorID: String {
+        switch self {
+        case .missingFolder: "scripts.not-found"
+        }
+    }
+
+    public var message: String {
+        switch self {
+        case .missingFolder(let location):
+            "The migrations folder '\(location)' (script_location in migrate.ini) has no versions/ folder. "
+                + "Fix script_location, or run `migrate init \((location as NSString).lastPathComponent)` to create it."
+        }
+    }
+}

@@ -42,9 +42,8 @@ extension MySQLConnection {
     }
 
     private static func failure(of statement: UnsafeMutablePointer<MYSQL_STMT>, sql: String) -> DatabaseError {
-        let code = mysql_stmt_errno(statement)
-        let state = String(cString: mysql_stmt_sqlstate(statement))
-        let text = String(cString: mysql_stmt_error(statement))
-        return DatabaseError(.statement, redactPasswords(in: "ERROR \(code) (\(state)): \(text)"), sql: sql)
+        statementFailure(
+            code: mysql_stmt_errno(statement), state: String(cString: mysql_stmt_sqlstate(statement)),
+            text: String(cString: mysql_stmt_error(statement)), sql: sql)
     }
 }

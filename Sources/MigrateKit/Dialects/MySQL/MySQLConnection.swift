@@ -168,8 +168,14 @@ public final class MySQLConnection: DatabaseConnection {
     private func statementFailure(on mysql: UnsafeMutablePointer<MYSQL>, sql: String) -> DatabaseError {
         let code = mysql_errno(mysql)
         lastErrorNumber = code
-        let state = String(cString: mysql_sqlstate(mysql))
-        let text = String(cString: mysql_error(mysql))
+        return Self.statementFailure(
+            code: code, state: String(cString: mysql_sqlstate(mysql)), text: String(cString: mysql_error(mysql)), sql: sql)
+    }
+
+    /// The error for a failed statement, plain or prepared: a missing
+    /// privilege names the `GRANT` that fixes it, a lock wait that ran out
+    /// is a lock timeout.
+    static func statementFailure(code: UInt32, state: String, text: String, sql: String) -> DatabaseError {
         let message = redactPasswords(in: "ERROR \(code) (\(state)): \(text)")
         // ER_TABLEACCESS_DENIED_ERROR, ER_COLUMNACCESS_DENIED_ERROR, ER_DBACCESS_DENIED_ERROR
         if [1142, 1143, 1044].contains(code) {

@@ -53,7 +53,7 @@ public struct SQLiteDialect: Dialect {
     public func acquireLock(_ key: String, on connection: DatabaseConnection, wait: LockWait) throws {
         guard let connection = connection as? SQLiteConnection else { return }
         if !Self.isInMemory(connection.path), connection.migrationLock == nil {
-            connection.migrationLock = try SQLiteLockFile(database: connection.path, wait: wait)
+            connection.migrationLock = try SQLiteLockFile.acquire(database: connection.path, wait: wait)
         }
         connection.setLockWait(wait)
     }

@@ -37,6 +37,10 @@ final class SQLiteLockFile {
         let timeout = wait.timeout
         path = Self.path(for: databasePath)
         descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        if descriptor < 0, errno == EACCES || errno == EROFS {
+            // Another user's lock file: `flock` needs no write access.
+            descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        }
         guard descriptor >= 0 else {
             let reason = String(cString: strerror(errno))
             throw DatabaseError(
@@ -67,6 +71,22 @@ final class SQLiteLockFile {
             delay = min(delay * 2, 0.2)
         }
         recordHolder()
+    }
+
+    /// The lock, or `nil` when the lock file cannot be created because the
+    /// database's folder is read-only for this process: such a process
+    /// cannot write the database either (SQLite creates its journal in that
+    /// folder), so there is nothing to serialise, and SQLite's own error
+    /// then says what is read-only.
+    static func acquire(database databasePath: String, wait: LockWait) throws -> SQLiteLockFile? {
+        let lockPath = path(for: databasePath)
+        let folder = (lockPath as NSString).deletingLastPathComponent
+        if !FileManager.default.fileExists(atPath: lockPath),
+            access(folder.isEmpty ? "." : folder, W_OK) != 0, errno == EACCES || errno == EROFS
+        {
+            return nil
+        }
+        return try SQLiteLockFile(database: databasePath, wait: wait)
     }
 
     deinit { release() }

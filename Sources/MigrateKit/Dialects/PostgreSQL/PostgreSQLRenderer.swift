@@ -1,7 +1,9 @@
 /// Writes schema changes as PostgreSQL DDL: `ALTER TABLE ... ADD/DROP
 /// COLUMN`, `ALTER COLUMN ... TYPE ... USING`, `SET/DROP NOT NULL`,
 /// `SET/DROP DEFAULT`, named `ADD/DROP CONSTRAINT`s, `CREATE/DROP INDEX` and
-/// `COMMENT ON`.
+/// `COMMENT ON`; partitions and inheritance children; objects from the
+/// statements the inspector wrote, altered in place where PostgreSQL can
+/// (see `PostgreSQLRenderer+Objects.swift`).
 public struct PostgreSQLRenderer: SchemaRenderer {
     public init() {}
 
@@ -15,17 +17,19 @@ public struct PostgreSQLRenderer: SchemaRenderer {
     public func render(_ changes: [SchemaChange], current: Schema, target: Schema) -> String {
         let notes = support.renameNotes(changes)
         let blocks = changes.enumerated().map { offset, change in
-            RenderedBlock(comments: (notes[offset] ?? []) + [change.summary], statements: statements(for: change))
+            RenderedBlock(
+                comments: (notes[offset] ?? []) + [change.summary],
+                statements: statements(for: change, current: current, target: target))
         }
         return RenderedBlock.join(blocks)
     }
 
-    func statements(for change: SchemaChange) -> [String] {
+    func statements(for change: SchemaChange, current: Schema = Schema(), target: Schema = Schema()) -> [String] {
         let n = support
-        if let statements = n.objectStatements(change) { return statements }
+        if let statements = objectStatements(change, current: current, target: target) { return statements }
         switch change {
         case .createTable(let table):
-            return createTable(table)
+            return createTable(table) + sequenceOwnership(of: table.name, in: target)
         case .dropTable(let table):
             return ["DROP TABLE \(n.tableName(table.name))"]
         case .addColumn(let table, let column):
@@ -33,6 +37,11 @@ public struct PostgreSQLRenderer: SchemaRenderer {
                 + (column.comment.map { [commentOnColumn(table, column.name, $0)] } ?? [])
         case .dropColumn(let table, let column):
             return ["ALTER TABLE \(n.tableName(table)) DROP COLUMN \(n.name(column.name))"]
+        case .alterColumn(let table, let from, let to) where from.generated != to.generated:
+            return [
+                "ALTER TABLE \(n.tableName(table)) DROP COLUMN \(n.name(from.name))",
+                "ALTER TABLE \(n.tableName(table)) ADD COLUMN \(definition(of: to))",
+            ] + (to.comment.map { [commentOnColumn(table, to.name, $0)] } ?? [])
         case .alterColumn(let table, let from, let to):
             return alterColumn(table, from: from, to: to)
         case .setPrimaryKey(let table, let from, let to):
@@ -69,22 +78,36 @@ public struct PostgreSQLRenderer: SchemaRenderer {
             ]
         case .setTableComment(let table, _, let to):
             return ["COMMENT ON TABLE \(n.tableName(table)) IS \(to.map(literal) ?? "NULL")"]
-        case .setTableOptions, .createObject, .dropObject, .alterObject:
+        case .setTableOptions(let table, let from, let to):
+            return tableOptions(table, from: from, to: to)
+        case .createObject, .dropObject, .alterObject:
             return []
         }
     }
 
     // MARK: Tables
 
+    /// A partition is `CREATE TABLE p PARTITION OF parent [(constraints)]
+    /// FOR VALUES ...`; an inheritance child lists its own columns and
+    /// `INHERITS (parents)`; a partitioned table ends with `PARTITION BY`.
     func createTable(_ table: Table) -> [String] {
-        var lines = table.columns.map(definition(of:))
+        let isPartition = table.options["partition of"] != nil
+        var lines = isPartition ? [] : table.columns.map(definition(of:))
         if let key = table.primaryKey { lines.append(primaryKey(key, table: table.name)) }
         lines += table.uniqueConstraints.map { uniqueConstraint($0, table: table.name) }
         lines += table.foreignKeys.map { foreignKey($0, table: table.name) }
         lines += table.checks.map { checkConstraint($0, table: table.name) }
-        var statements = [
-            "CREATE TABLE \(support.tableName(table.name)) (\n" + lines.map { "    " + $0 }.joined(separator: ",\n") + "\n)"
-        ]
+        let body = lines.isEmpty && isPartition ? "" : " (\n" + lines.map { "    " + $0 }.joined(separator: ",\n") + "\n)"
+        var head = "CREATE TABLE \(support.tableName(table.name))"
+        var tail = ""
+        if let parent = table.options["partition of"] {
+            head += " PARTITION OF \(support.tableName(parent))"
+            tail += " \(table.options["partition bound"] ?? "DEFAULT")"
+        } else if table.options["inherits"] != nil {
+            tail += " INHERITS (\(table.parentTables.map(support.tableName).joined(separator: ", ")))"
+        }
+        if let key = table.options["partition by"] { tail += " PARTITION BY \(key)" }
+        var statements = [head + body + tail]
         statements += table.indexes.map { createIndex($0, table: table.name) }
         if let comment = table.comment {
             statements.append("COMMENT ON TABLE \(support.tableName(table.name)) IS \(literal(comment))")
@@ -95,8 +118,9 @@ public struct PostgreSQLRenderer: SchemaRenderer {
         return statements
     }
 
-    /// `name type [COLLATE c] [NOT NULL] [DEFAULT x] [GENERATED ... AS IDENTITY]`;
-    /// a serial column as `serial`/`bigserial`/`smallserial`.
+    /// `name type [COLLATE c] [NOT NULL] [DEFAULT x] [GENERATED ... AS IDENTITY]`
+    /// or `GENERATED ALWAYS AS (expr) STORED`; a serial column as
+    /// `serial`/`bigserial`/`smallserial`.
     func definition(of column: Column) -> String {
         var parts = [support.name(column.name)]
         if column.identity == .serial {
@@ -107,6 +131,7 @@ public struct PostgreSQLRenderer: SchemaRenderer {
         if let collation = column.collation { parts.append("COLLATE \(PostgreSQLDialect().quoteIdentifier(collation))") }
         if !column.isNullable { parts.append("NOT NULL") }
         if let value = column.defaultExpression { parts.append("DEFAULT \(value)") }
+        if let generated = column.generated { parts.append("GENERATED ALWAYS AS (\(generated.expression)) STORED") }
         switch column.identity {
         case .always: parts.append("GENERATED ALWAYS AS IDENTITY")
         case .byDefault: parts.append("GENERATED BY DEFAULT AS IDENTITY")
@@ -208,8 +233,20 @@ public struct PostgreSQLRenderer: SchemaRenderer {
         return text
     }
 
+    /// `CREATE [UNIQUE] INDEX name ON table [USING method] (key [opclass]
+    /// [DESC], ...) [INCLUDE (...)] [NULLS NOT DISTINCT] [WHERE ...]`.
     func createIndex(_ index: Index, table: String) -> String {
-        support.createIndex(index, on: support.tableName(table), parenthesizingExpressions: true)
+        let keys = index.keys.map { key in
+            (key.isExpression ? "(\(key.text))" : support.name(key.text))
+                + (key.operatorClass.map { " \($0)" } ?? "") + (key.isDescending ? " DESC" : "")
+        }
+        var text = "CREATE \(index.isUnique ? "UNIQUE " : "")INDEX \(support.name(index.name)) ON \(support.tableName(table))"
+        if let method = index.method { text += " USING \(method)" }
+        text += " (\(keys.joined(separator: ", ")))"
+        if !index.includedColumns.isEmpty { text += " INCLUDE (\(support.names(index.includedColumns)))" }
+        if index.nullsNotDistinct { text += " NULLS NOT DISTINCT" }
+        if let predicate = index.predicate { text += " WHERE \(predicate)" }
+        return text
     }
 }
 

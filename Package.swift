@@ -38,7 +38,9 @@ let package = Package(
             ]),
         .testTarget(name: "MigrateKitTests", dependencies: ["MigrateKit"]),
         .testTarget(
-            name: "IntegrationTests", dependencies: ["MigrateKit", "MigrateTesting"]),
+            name: "IntegrationTests", dependencies: ["MigrateKit", "MigrateTesting"],
+            // The sample databases' DDL, read by path (with their licence notes).
+            exclude: ["SampleSchemas"]),
         .testTarget(name: "ExampleAppTests", dependencies: ["MigrateKit", "MigrateTesting"]),
     ]
 )

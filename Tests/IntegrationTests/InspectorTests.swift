@@ -79,6 +79,7 @@ struct InspectorTests {
         }
         let one = try queries(tables: 1)
         #expect(try queries(tables: 30) == one)
-        #expect(one <= 8)
+        // PostgreSQL reads its other objects with eight more (see PostgreSQLObjectInspectorTests).
+        #expect(one <= (backend == .postgresql ? 12 : 8))
     }
 }

@@ -26,7 +26,8 @@ struct PostgreSQLDumpSchemaTests {
     @Test func aDumpOfPagilaIsTheSchemaOfBothAnEmptyAndAPopulatedDatabase() throws {
         // A database made from pagila, then dumped.
         let populated = try AutogenerateProject(.postgresql)
-        try populated.write("aaaa00000001", message: "Pagila", upgrade: try PostgreSQLSampleSchemaTests.sample("pagila"))
+        try populated.declare(try PostgreSQLSampleSchemaTests.sample("pagila"))
+        try populated.expectSuccess("revision", "--autogenerate", "-m", "Pagila")
         try populated.expectSuccess("upgrade", "head")
         let dump = try Self.dumpSchema(populated.project.url)
         #expect(dump.contains("set_config('search_path', '', false)"))

@@ -53,7 +53,7 @@ struct PostgreSQLObjectInspectorTests {
                 """)
         let schema = try database.inspect()
         let view = try #require(schema.objects["view v1"])
-        #expect(view.definition == "CREATE VIEW v1 AS\n SELECT t1.id,\n    t1.feeling\n   FROM t1")
+        #expect(view.definition == "CREATE VIEW v1 AS\nSELECT t1.id,\n    t1.feeling\n   FROM t1")
         #expect(view.dependencies == ["t1"])
         #expect(schema.objects["type mood1"]?.definition == "CREATE TYPE mood1 AS ENUM ('sad', 'happy')")
         #expect(schema.objects["domain positive1"]?.definition == "CREATE DOMAIN positive1 AS integer CONSTRAINT positive1_check CHECK (VALUE > 0)")
@@ -62,7 +62,7 @@ struct PostgreSQLObjectInspectorTests {
         #expect(schema.objects["function pick(text)"]?.definition.hasPrefix("CREATE OR REPLACE FUNCTION pick(x text)") == true)
         #expect(schema.unmodelled == [UnmodelledObject(kind: "policy", name: "p1 on t1")])
         let t1 = try #require(schema[table: "t1"])
-        #expect(t1.column(named: "doubled")?.generated == Column.Generated(expression: "id * 2", isStored: true))
+        #expect(t1.column(named: "doubled")?.generated == Column.Generated(expression: "(id * 2)", isStored: true))
         #expect(t1.indexes.first?.method == "gin")
         #expect(schema[table: "parent"]?.options == ["partition by": "RANGE (at)"])
         #expect(

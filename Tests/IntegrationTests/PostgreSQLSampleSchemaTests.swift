@@ -56,12 +56,14 @@ struct PostgreSQLSampleSchemaTests {
         """
 
     /// The ten realistic edits of §5, each appended to pagila's own DDL
-    /// (a `pg_dump` file, so names are schema-qualified).
+    /// (a `pg_dump` file, so names are schema-qualified), or `old → new`
+    /// replaced in it.
     static let pagilaEdits: [(String, String)] = [
         ("add a nullable column", "ALTER TABLE public.actor ADD COLUMN nickname text;"),
         ("add a NOT NULL column with a default", "ALTER TABLE public.customer ADD COLUMN loyalty integer DEFAULT 0 NOT NULL;"),
         ("add an index", "CREATE INDEX idx_film_length ON public.film USING btree (length);"),
-        ("widen a type read by views", "ALTER TABLE public.film ALTER COLUMN rental_rate TYPE numeric(6,2);"),
+        // Edited in pagila's CREATE TABLE film (see `edited(_:with:)`): views read the column.
+        ("widen a type read by views", "rental_rate numeric(4,2) → rental_rate numeric(6,2)"),
         (
             "a new table with a foreign key",
             "CREATE TABLE public.review (review_id serial PRIMARY KEY, film_id integer NOT NULL REFERENCES public.film (film_id), body text);"
@@ -82,6 +84,13 @@ struct PostgreSQLSampleSchemaTests {
         ),
     ]
 
+    static func edited(_ ddl: String, with edit: String) -> String {
+        let parts = edit.components(separatedBy: " → ")
+        guard parts.count == 2 else { return ddl + "\n" + edit + "\n" }
+        precondition(ddl.contains(parts[0]))
+        return ddl.replacingOccurrences(of: parts[0], with: parts[1])
+    }
+
     static let pagilaTables = [
         "actor", "address", "category", "city", "country", "customer", "film", "film_actor", "film_category",
         "inventory", "language", "payment", "rental", "staff", "store",
@@ -100,7 +109,7 @@ struct PostgreSQLSampleSchemaTests {
         #expect(rows.allSatisfy { $0 == 1 })
         let before = try project.inspect()
         for (name, edit) in Self.pagilaEdits {
-            try project.declare(pagila + "\n" + edit + "\n")
+            try project.declare(Self.edited(pagila, with: edit))
             let generated = try project.expectSuccess("revision", "--autogenerate", "-m", name)
             #expect(generated.stdout.hasPrefix("Generated "), "\(name): \(generated.stdout)")
             let path = try #require(try project.revisionFiles().last { (try? String(contentsOfFile: $0, encoding: .utf8))?.contains("-- \(name)\n") == true })

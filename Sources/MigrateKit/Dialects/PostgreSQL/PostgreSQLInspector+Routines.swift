@@ -31,7 +31,7 @@ extension PostgreSQLInspector {
     func readRoutines(_ connection: DatabaseConnection, into builder: inout SchemaBuilder) throws {
         let rows = try connection.query(
             """
-            SELECT p.proname, pg_get_function_identity_arguments(p.oid), p.prokind,
+            SELECT p.proname, oidvectortypes(p.proargtypes), p.prokind,
                    CASE WHEN p.prokind <> 'a' THEN pg_get_functiondef(p.oid) END,
                    l.lanname, quote_ident(n.nspname),
                    g.aggtransfn::regproc::text, format_type(g.aggtranstype, NULL),

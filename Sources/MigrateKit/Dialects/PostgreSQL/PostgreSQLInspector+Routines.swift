@@ -25,7 +25,8 @@ extension PostgreSQLInspector {
     /// The definition is `pg_get_functiondef` without the schema qualifier
     /// of the name; an aggregate's is `CREATE AGGREGATE` from
     /// `pg_aggregate` (transition and final function, state type, initial
-    /// value). SQL-language bodies are checked when they are created, so
+    /// value; aggregates with more options than these are named as not
+    /// modelled). SQL-language bodies are checked when they are created, so
     /// such a function is created with `check_function_bodies` off, as
     /// `pg_dump` does: it may read a table or view that comes later.
     func readRoutines(_ connection: DatabaseConnection, into builder: inout SchemaBuilder) throws {
@@ -36,12 +37,14 @@ extension PostgreSQLInspector {
                    l.lanname, quote_ident(n.nspname),
                    g.aggtransfn::regproc::text, format_type(g.aggtranstype, NULL),
                    NULLIF(g.aggfinalfn::regproc::text, '-'), g.agginitval,
-                   \(Self.dependencies(class: "pg_proc", oid: "p.oid"))
+                   \(Self.dependencies(class: "pg_proc", oid: "p.oid")),
+                   g.aggkind <> 'n' OR g.aggcombinefn::oid <> 0 OR g.aggserialfn::oid <> 0
+                       OR g.aggmtransfn::oid <> 0 OR g.aggsortop <> 0 OR g.aggfinalextra
             FROM pg_proc p
             JOIN pg_namespace n ON n.oid = p.pronamespace
             JOIN pg_language l ON l.oid = p.prolang
             LEFT JOIN pg_aggregate g ON g.aggfnoid = p.oid
-            WHERE p.pronamespace = \(Self.namespace) AND \(Self.notFromExtension("p.oid"))
+            WHERE p.pronamespace = \(Self.namespace) AND \(Self.notFromExtension("p.oid", in: "pg_proc"))
             ORDER BY p.proname, 2
             """)
         for row in rows {
@@ -49,7 +52,11 @@ extension PostgreSQLInspector {
             let name = "\(row.string(0))(\(row.string(1)))"
             var dependencies = Self.names(row.string(10))
             let object: SchemaObject
-            if row.string(2) == "a" {
+            if row.string(2) == "a", row.bool(11) {
+                // Ordered-set, moving, parallel or sort-operator aggregates: more than SFUNC/STYPE/FINALFUNC/INITCOND.
+                builder.unmodelled.append(UnmodelledObject(kind: "aggregate", name: name))
+                continue
+            } else if row.string(2) == "a" {
                 var options = ["SFUNC = \(row.string(6))", "STYPE = \(row.string(7))"]
                 if let final = row.text(8) { options.append("FINALFUNC = \(final)") }
                 if let initial = row.text(9) { options.append("INITCOND = \(PostgreSQLDialect().literal(initial))") }

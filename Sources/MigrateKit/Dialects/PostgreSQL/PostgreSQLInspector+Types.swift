@@ -30,7 +30,7 @@ extension PostgreSQLInspector {
             LEFT JOIN pg_class r ON r.oid = t.typrelid
             LEFT JOIN pg_type bt ON bt.oid = t.typbasetype
             LEFT JOIN pg_collation co ON co.oid = t.typcollation
-            WHERE t.typnamespace = \(Self.namespace) AND \(Self.notFromExtension("t.oid"))
+            WHERE t.typnamespace = \(Self.namespace) AND \(Self.notFromExtension("t.oid", in: "pg_type"))
               AND (t.typtype IN ('e', 'd', 'r') OR (t.typtype = 'c' AND r.relkind = 'c'))
             ORDER BY t.typname
             """)
@@ -76,7 +76,7 @@ extension PostgreSQLInspector {
             LEFT JOIN pg_class c ON c.oid = dep.refobjid
             LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = dep.refobjsubid
             LEFT JOIN pg_attrdef d ON d.adrelid = c.oid AND d.adnum = a.attnum
-            WHERE s.relkind = 'S' AND s.relnamespace = \(Self.namespace) AND \(Self.notFromExtension("s.oid"))
+            WHERE s.relkind = 'S' AND s.relnamespace = \(Self.namespace) AND \(Self.notFromExtension("s.oid", in: "pg_class"))
               AND dep.deptype IS DISTINCT FROM 'i'
               AND NOT COALESCE(dep.deptype = 'a' AND \(Self.isSerialSequence)
                                AND pg_get_expr(d.adbin, d.adrelid) LIKE 'nextval(%', false)

@@ -21,16 +21,16 @@ extension PostgreSQLInspector {
             UNION ALL SELECT CASE c.relkind WHEN 'v' THEN 'view' WHEN 'm' THEN 'materialized view' ELSE 'table' END,
                 n.nspname || '.' || c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
                 WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND c.relnamespace <> \(ns) AND n.nspname \(user)
-                AND \(Self.notFromExtension("c.oid"))
+                AND \(Self.notFromExtension("c.oid", in: "pg_class"))
             UNION ALL SELECT 'operator', o.oprname || '(' || format_type(o.oprleft, NULL) || ', '
                 || format_type(o.oprright, NULL) || ')' FROM pg_operator o
-                WHERE o.oprnamespace = \(ns) AND \(Self.notFromExtension("o.oid"))
+                WHERE o.oprnamespace = \(ns) AND \(Self.notFromExtension("o.oid", in: "pg_operator"))
             UNION ALL SELECT 'cast', format_type(k.castsource, NULL) || ' AS ' || format_type(k.casttarget, NULL)
-                FROM pg_cast k WHERE k.oid >= 16384 AND \(Self.notFromExtension("k.oid"))
+                FROM pg_cast k WHERE k.oid >= 16384 AND \(Self.notFromExtension("k.oid", in: "pg_cast"))
             UNION ALL SELECT 'collation', co.collname FROM pg_collation co
-                WHERE co.collnamespace = \(ns) AND \(Self.notFromExtension("co.oid"))
+                WHERE co.collnamespace = \(ns) AND \(Self.notFromExtension("co.oid", in: "pg_collation"))
             UNION ALL SELECT 'text search configuration', t.cfgname FROM pg_ts_config t
-                WHERE t.cfgnamespace = \(ns) AND \(Self.notFromExtension("t.oid"))
+                WHERE t.cfgnamespace = \(ns) AND \(Self.notFromExtension("t.oid", in: "pg_ts_config"))
             UNION ALL SELECT 'statistics object', s.stxname FROM pg_statistic_ext s WHERE s.stxnamespace = \(ns)
             UNION ALL SELECT 'event trigger', evtname FROM pg_event_trigger
             UNION ALL SELECT 'publication', pubname FROM pg_publication

@@ -15,7 +15,7 @@ extension PostgreSQLInspector {
                    \(Self.dependencies(class: "pg_rewrite", oid: "r.oid", selfOID: "c.oid"))
             FROM pg_class c
             JOIN pg_rewrite r ON r.ev_class = c.oid AND r.rulename = '_RETURN'
-            WHERE c.relnamespace = \(Self.namespace) AND c.relkind IN ('v', 'm') AND \(Self.notFromExtension("c.oid"))
+            WHERE c.relnamespace = \(Self.namespace) AND c.relkind IN ('v', 'm') AND \(Self.notFromExtension("c.oid", in: "pg_class"))
             ORDER BY c.relname
             """)
         for row in rows {
@@ -40,20 +40,24 @@ extension PostgreSQLInspector {
     func readTriggersAndRules(_ connection: DatabaseConnection, into builder: inout SchemaBuilder) throws {
         let triggers = try connection.query(
             """
-            SELECT t.tgname, c.relname, pg_get_triggerdef(t.oid, true), p.proname
+            SELECT t.tgname, c.relname, pg_get_triggerdef(t.oid, true), p.proname, t.tgenabled
             FROM pg_trigger t
             JOIN pg_class c ON c.oid = t.tgrelid
             JOIN pg_proc p ON p.oid = t.tgfoid
             WHERE c.relnamespace = \(Self.namespace) AND NOT t.tgisinternal
-              AND COALESCE((to_jsonb(t) ->> 'tgparentid')::oid, 0) = 0 AND \(Self.notFromExtension("t.oid"))
+              AND CASE WHEN t.tgisinternal THEN false ELSE COALESCE((to_jsonb(t) ->> 'tgparentid')::oid, 0) = 0 END
             ORDER BY c.relname, t.tgname
             """)
         for row in triggers {
             let table = row.string(1)
+            var create = [row.string(2)]
+            // `tgenabled`: O fires in origin and local mode (the default), D never, R only as a replica, A always.
+            let state = ["D": "DISABLE TRIGGER", "R": "ENABLE REPLICA TRIGGER", "A": "ENABLE ALWAYS TRIGGER"][row.string(4)]
+            if let state { create.append("ALTER TABLE \(Self.quoted(table)) \(state) \(Self.quoted(row.string(0)))") }
             builder.add(
                 SchemaObject(
-                    kind: .trigger, name: row.string(0), table: table, definition: row.string(2),
-                    createStatements: [row.string(2)],
+                    kind: .trigger, name: row.string(0), table: table, definition: create.joined(separator: ";\n"),
+                    createStatements: create,
                     dropStatements: ["DROP TRIGGER \(Self.quoted(row.string(0))) ON \(Self.quoted(table))"],
                     dependencies: [table, row.string(3)]))
         }

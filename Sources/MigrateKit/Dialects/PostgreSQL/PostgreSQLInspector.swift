@@ -19,10 +19,11 @@ public struct PostgreSQLInspector: SchemaInspector {
     /// The tables inspected: ordinary and partitioned tables of the current schema.
     static let tableFilter = "c.relnamespace = \(namespace) AND c.relkind IN ('r', 'p')"
 
-    /// `true` for an object an extension created (`pg_depend` type `e`):
-    /// the extension stands for it.
-    static func notFromExtension(_ oid: String) -> String {
-        "NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.objid = \(oid) AND e.deptype = 'e')"
+    /// `true` unless an extension created the object (`pg_depend` type
+    /// `e`): the extension stands for it. `catalog` keeps the look-up on
+    /// `pg_depend`'s index.
+    static func notFromExtension(_ oid: String, in catalog: String) -> String {
+        "NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = '\(catalog)'::regclass AND e.objid = \(oid) AND e.deptype = 'e')"
     }
 
     public func inspect(_ connection: DatabaseConnection, excluding patterns: [String]) throws -> Schema {
@@ -59,14 +60,15 @@ public struct PostgreSQLInspector: SchemaInspector {
     private func readColumns(_ connection: DatabaseConnection, into builder: inout SchemaBuilder) throws {
         let rows = try connection.query(
             """
-            SELECT c.relname, obj_description(c.oid, 'pg_class'), a.attname,
+            SELECT c.relname, td.description, a.attname,
                    format_type(a.atttypid, a.atttypmod), a.attnotnull, pg_get_expr(d.adbin, d.adrelid),
                    a.attidentity,
                    CASE WHEN a.attcollation <> t.typcollation THEN co.collname END,
-                   col_description(c.oid, a.attnum),
+                   cd.description,
                    EXISTS (SELECT 1 FROM pg_depend dep JOIN pg_class s ON s.oid = dep.objid AND s.relkind = 'S'
                            JOIN pg_sequence q ON q.seqrelid = s.oid
-                           WHERE dep.refobjid = c.oid AND dep.refobjsubid = a.attnum AND dep.deptype = 'a'
+                           WHERE dep.refclassid = 'pg_class'::regclass AND dep.refobjid = c.oid
+                             AND dep.refobjsubid = a.attnum AND dep.deptype = 'a'
                              AND \(Self.isSerialSequence)),
                    a.attgenerated,
                    CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END,
@@ -79,6 +81,9 @@ public struct PostgreSQLInspector: SchemaInspector {
             LEFT JOIN pg_attrdef d ON d.adrelid = c.oid AND d.adnum = a.attnum
             LEFT JOIN pg_type t ON t.oid = a.atttypid
             LEFT JOIN pg_collation co ON co.oid = a.attcollation
+            LEFT JOIN pg_description td ON td.objoid = c.oid AND td.classoid = 'pg_class'::regclass AND td.objsubid = 0
+            LEFT JOIN pg_description cd ON cd.objoid = c.oid AND cd.classoid = 'pg_class'::regclass
+                 AND cd.objsubid = a.attnum
             WHERE \(Self.tableFilter)
             ORDER BY c.relname, a.attnum
             """)

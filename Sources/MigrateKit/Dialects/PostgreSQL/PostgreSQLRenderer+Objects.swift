@@ -8,9 +8,9 @@ extension PostgreSQLRenderer {
     func objectStatements(_ change: SchemaChange, current: Schema, target: Schema) -> [String]? {
         switch change {
         case .createObject(let object, _) where object.kind == .sequence && object.table != nil:
-            // The owner is set with the table when the table is new.
-            let tableExists = current.tables[object.table!] != nil
-            return tableExists ? object.createStatements : Array(object.createStatements.prefix(1))
+            // The owner is set with the table or column when that is new.
+            let ownerExists = current.tables[object.table!]?.columns.contains { owns(object, $0.name) } == true
+            return ownerExists ? object.createStatements : Array(object.createStatements.prefix(1))
         case .alterObject(let from, let to):
             if let values = EnumValues(from), let newValues = EnumValues(to) {
                 return newValues.labels.isSubsequence(of: values.labels)
@@ -28,10 +28,17 @@ extension PostgreSQLRenderer {
         }
     }
 
-    /// `ALTER SEQUENCE s OWNED BY t.c` for the sequences `table` owns in
-    /// `schema`, once the table exists.
-    func sequenceOwnership(of table: String, in schema: Schema) -> [String] {
-        schema.sortedObjects.filter { $0.kind == .sequence && $0.table == table }.flatMap { $0.createStatements.dropFirst() }
+    /// `ALTER SEQUENCE s OWNED BY t.c` for the sequences `table` (or its
+    /// `column`) owns in `schema`, once the table or column exists.
+    func sequenceOwnership(of table: String, column: String? = nil, in schema: Schema) -> [String] {
+        schema.sortedObjects.filter { sequence in
+            sequence.kind == .sequence && sequence.table == table && (column.map { owns(sequence, $0) } ?? true)
+        }.flatMap { $0.createStatements.dropFirst() }
+    }
+
+    /// `true` when the sequence's `OWNED BY` names this column.
+    private func owns(_ sequence: SchemaObject, _ column: String) -> Bool {
+        sequence.createStatements.count > 1 && sequence.createStatements[1].hasSuffix(".\(support.name(column))")
     }
 
     /// PostgreSQL cannot remove an enum value in place. The documented way:

@@ -35,6 +35,7 @@ public struct PostgreSQLRenderer: SchemaRenderer {
         case .addColumn(let table, let column):
             return ["ALTER TABLE \(n.tableName(table)) ADD COLUMN \(definition(of: column))"]
                 + (column.comment.map { [commentOnColumn(table, column.name, $0)] } ?? [])
+                + sequenceOwnership(of: table, column: column.name, in: target)
         case .dropColumn(let table, let column):
             return ["ALTER TABLE \(n.tableName(table)) DROP COLUMN \(n.name(column.name))"]
         case .alterColumn(let table, let from, let to) where from.generated != to.generated:

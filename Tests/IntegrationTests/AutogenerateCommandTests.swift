@@ -60,7 +60,46 @@ struct AutogenerateCommandTests {
         try project.declare(CorpusCase.base)
         let clean = try project.run("check", "--format", "json")
         #expect(clean.status == 0)
-        #expect(clean.stdout == "{\"changes\":[],\"matches\":true}\n")
+        #expect(clean.stdout == "{\"changes\":[],\"matches\":true,\"not_compared\":[]}\n")
+    }
+
+    /// Generated SQL is the dialect's own: it goes into a section marked
+    /// with the dialect, and the plain section that other databases run
+    /// holds only a comment.
+    @Test(arguments: TestBackend.allCases)
+    func generatedSQLGoesIntoTheDialectsSection(_ backend: TestBackend) throws {
+        let project = try AutogenerateProject(backend)
+        try project.declare(CorpusCase.base)
+        try project.expectSuccess("revision", "--autogenerate", "-m", "Base")
+        let text = try String(contentsOfFile: try project.revisionFiles()[0], encoding: .utf8)
+        let name = backend.dialect.name
+        let script = try RevisionScript.parse(text, path: "generated.sql")
+        let splitter = StatementSplitter(flavor: backend.dialect.splitterFlavor)
+        let plain = script.sections.filter { $0.dialect == nil }
+        let own = script.sections.filter { $0.dialect == name }
+        #expect(try plain.count == 2 && plain.allSatisfy { try splitter.split($0.body).isEmpty }, "\(text)")
+        #expect(try own.count == 2 && own.allSatisfy { try !splitter.split($0.body).isEmpty }, "\(text)")
+        #expect(text.contains("-- migrate:upgrade dialect=\(name)\n"), "\(text)")
+        try project.expectSuccess("upgrade", "head")
+        try project.expectSuccess("check")
+    }
+
+    /// A table left out by `exclude_tables` is named in a warning, and
+    /// `check --strict` fails on it.
+    @Test(arguments: TestBackend.allCases)
+    func excludedTablesAreNamedAndStrictCheckFails(_ backend: TestBackend) throws {
+        let project = try AutogenerateProject(backend, extraConfig: "exclude_tables = legacy_*")
+        try project.write("aaaa00000001", message: "Notes", upgrade: CorpusCase.base)
+        try project.expectSuccess("upgrade", "head")
+        try project.execute("CREATE TABLE legacy_orders (id INTEGER PRIMARY KEY)")
+        try project.declare(CorpusCase.base)
+        let check = try project.expectSuccess("check")
+        #expect(check.stderr.contains("warning: not compared") && check.stderr.contains("excluded table legacy_orders"), "\(check.stderr)")
+        #expect(!check.stderr.contains("migrate_version"), "\(check.stderr)")
+        let strict = try project.run("check", "--strict")
+        #expect(strict.status == 1, "\(strict.stdout)\(strict.stderr)")
+        let inspect = try project.expectSuccess("inspect")
+        #expect(inspect.stderr.contains("excluded table legacy_orders"), "\(inspect.stderr)")
     }
 
     @Test(arguments: TestBackend.allCases)

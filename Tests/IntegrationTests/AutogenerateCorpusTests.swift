@@ -54,8 +54,8 @@ final class AutogenerateProject {
     let project: CLIProject
     var folder: String { project.folder }
 
-    init(_ backend: TestBackend) throws {
-        project = try CLIProject(backend, extraConfig: "schema = %(here)s/schema.sql")
+    init(_ backend: TestBackend, extraConfig: String = "") throws {
+        project = try CLIProject(backend, extraConfig: "schema = %(here)s/schema.sql\n" + extraConfig)
     }
 
     @discardableResult

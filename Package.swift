@@ -39,7 +39,7 @@ let package = Package(
         .testTarget(name: "MigrateKitTests", dependencies: ["MigrateKit"]),
         .testTarget(
             name: "IntegrationTests", dependencies: ["MigrateKit", "MigrateTesting"],
-            // Sample databases' DDL, read by the tests at run time.
+            // The sample databases' DDL, read by path (with their licence notes).
             exclude: ["SampleSchemas"]),
         .testTarget(name: "ExampleAppTests", dependencies: ["MigrateKit", "MigrateTesting"]),
     ]

@@ -41,7 +41,11 @@ public enum DeclaredSchema {
         if let schema = cache.read() { return schema }
         let schema = try dialect.withScratchDatabase(near: url, devURL: config.devURL) { connection in
             try apply(files, dialect: dialect, on: connection)
-            return try dialect.inspector.inspect(connection, excluding: excluded)
+            var schema = try dialect.inspector.inspect(connection, excluding: excluded)
+            // A dump of a migrated database declares the version table: it is
+            // migrate's own, not a table left out (as on the live side).
+            schema.unmodelled.removeAll { $0 == UnmodelledObject(kind: UnmodelledObject.excludedTable, name: config.versionTable) }
+            return schema
         }
         cache.write(schema)
         return schema

@@ -7,6 +7,8 @@ extension PostgreSQLDialect {
     /// database's server, dropped afterwards. With `dev_url`, a temporary
     /// schema in that database instead (made the current schema, then
     /// dropped with `CASCADE`), for users who may not create databases.
+    /// The body sees a ``PostgreSQLScratchSession``, so that declared
+    /// session settings and ownership do not change what is inspected.
     public func withScratchDatabase<T>(
         near url: DatabaseURL, devURL: DatabaseURL?, _ body: (DatabaseConnection) throws -> T
     ) throws -> T {
@@ -16,14 +18,15 @@ extension PostgreSQLDialect {
             defer { connection.close() }
             try connection.execute("CREATE SCHEMA \(quoteIdentifier(name))")
             defer { try? connection.execute("DROP SCHEMA IF EXISTS \(quoteIdentifier(name)) CASCADE") }
-            try connection.execute("SET search_path TO \(quoteIdentifier(name))")
-            return try body(connection)
+            let searchPath = "SET search_path TO \(quoteIdentifier(name))"
+            try connection.execute(searchPath)
+            return try body(PostgreSQLScratchSession(connection, searchPath: searchPath))
         }
         let scratch = url.with(database: name)
         try createDatabase(scratch)
         defer { try? dropDatabase(scratch) }
         let connection = try PostgreSQLConnection(url: scratch)
         defer { connection.close() }
-        return try body(connection)
+        return try body(PostgreSQLScratchSession(connection, searchPath: nil))
     }
 }

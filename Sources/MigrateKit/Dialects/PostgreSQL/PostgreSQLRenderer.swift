@@ -1,7 +1,9 @@
 /// Writes schema changes as PostgreSQL DDL: `ALTER TABLE ... ADD/DROP
 /// COLUMN`, `ALTER COLUMN ... TYPE ... USING`, `SET/DROP NOT NULL`,
 /// `SET/DROP DEFAULT`, named `ADD/DROP CONSTRAINT`s, `CREATE/DROP INDEX` and
-/// `COMMENT ON`.
+/// `COMMENT ON`; partitions and inheritance children; objects from the
+/// statements the inspector wrote, altered in place where PostgreSQL can
+/// (see `PostgreSQLRenderer+Objects.swift`).
 public struct PostgreSQLRenderer: SchemaRenderer {
     public init() {}
 
@@ -15,24 +17,32 @@ public struct PostgreSQLRenderer: SchemaRenderer {
     public func render(_ changes: [SchemaChange], current: Schema, target: Schema) -> String {
         let notes = support.renameNotes(changes)
         let blocks = changes.enumerated().map { offset, change in
-            RenderedBlock(comments: (notes[offset] ?? []) + [change.summary], statements: statements(for: change))
+            RenderedBlock(
+                comments: (notes[offset] ?? []) + [change.summary],
+                statements: statements(for: change, current: current, target: target))
         }
         return RenderedBlock.join(blocks)
     }
 
-    func statements(for change: SchemaChange) -> [String] {
+    func statements(for change: SchemaChange, current: Schema = Schema(), target: Schema = Schema()) -> [String] {
         let n = support
-        if let statements = n.objectStatements(change) { return statements }
+        if let statements = objectStatements(change, current: current, target: target) { return statements }
         switch change {
         case .createTable(let table):
-            return createTable(table)
+            return createTable(table) + sequenceOwnership(of: table.name, in: target)
         case .dropTable(let table):
             return ["DROP TABLE \(n.tableName(table.name))"]
         case .addColumn(let table, let column):
             return ["ALTER TABLE \(n.tableName(table)) ADD COLUMN \(definition(of: column))"]
                 + (column.comment.map { [commentOnColumn(table, column.name, $0)] } ?? [])
+                + sequenceOwnership(of: table, column: column.name, in: target)
         case .dropColumn(let table, let column):
             return ["ALTER TABLE \(n.tableName(table)) DROP COLUMN \(n.name(column.name))"]
+        case .alterColumn(let table, let from, let to) where from.generated != to.generated:
+            return [
+                "ALTER TABLE \(n.tableName(table)) DROP COLUMN \(n.name(from.name))",
+                "ALTER TABLE \(n.tableName(table)) ADD COLUMN \(definition(of: to))",
+            ] + (to.comment.map { [commentOnColumn(table, to.name, $0)] } ?? [])
         case .alterColumn(let table, let from, let to):
             return alterColumn(table, from: from, to: to)
         case .setPrimaryKey(let table, let from, let to):
@@ -69,22 +79,36 @@ public struct PostgreSQLRenderer: SchemaRenderer {
             ]
         case .setTableComment(let table, _, let to):
             return ["COMMENT ON TABLE \(n.tableName(table)) IS \(to.map(literal) ?? "NULL")"]
-        case .setTableOptions, .createObject, .dropObject, .alterObject:
+        case .setTableOptions(let table, let from, let to):
+            return tableOptions(table, from: from, to: to)
+        case .createObject, .dropObject, .alterObject:
             return []
         }
     }
 
     // MARK: Tables
 
+    /// A partition is `CREATE TABLE p PARTITION OF parent [(constraints)]
+    /// FOR VALUES ...`; an inheritance child lists its own columns and
+    /// `INHERITS (parents)`; a partitioned table ends with `PARTITION BY`.
     func createTable(_ table: Table) -> [String] {
-        var lines = table.columns.map(definition(of:))
+        let isPartition = table.options["partition of"] != nil
+        var lines = isPartition ? [] : table.columns.map(definition(of:))
         if let key = table.primaryKey { lines.append(primaryKey(key, table: table.name)) }
         lines += table.uniqueConstraints.map { uniqueConstraint($0, table: table.name) }
         lines += table.foreignKeys.map { foreignKey($0, table: table.name) }
         lines += table.checks.map { checkConstraint($0, table: table.name) }
-        var statements = [
-            "CREATE TABLE \(support.tableName(table.name)) (\n" + lines.map { "    " + $0 }.joined(separator: ",\n") + "\n)"
-        ]
+        let body = lines.isEmpty && isPartition ? "" : " (\n" + lines.map { "    " + $0 }.joined(separator: ",\n") + "\n)"
+        var head = "CREATE TABLE \(support.tableName(table.name))"
+        var tail = ""
+        if let parent = table.options["partition of"] {
+            head += " PARTITION OF \(support.tableName(parent))"
+            tail += " \(table.options["partition bound"] ?? "DEFAULT")"
+        } else if table.options["inherits"] != nil {
+            tail += " INHERITS (\(table.parentTables.map(support.tableName).joined(separator: ", ")))"
+        }
+        if let key = table.options["partition by"] { tail += " PARTITION BY \(key)" }
+        var statements = [head + body + tail]
         statements += table.indexes.map { createIndex($0, table: table.name) }
         if let comment = table.comment {
             statements.append("COMMENT ON TABLE \(support.tableName(table.name)) IS \(literal(comment))")
@@ -95,8 +119,9 @@ public struct PostgreSQLRenderer: SchemaRenderer {
         return statements
     }
 
-    /// `name type [COLLATE c] [NOT NULL] [DEFAULT x] [GENERATED ... AS IDENTITY]`;
-    /// a serial column as `serial`/`bigserial`/`smallserial`.
+    /// `name type [COLLATE c] [NOT NULL] [DEFAULT x] [GENERATED ... AS IDENTITY]`
+    /// or `GENERATED ALWAYS AS (expr) STORED`; a serial column as
+    /// `serial`/`bigserial`/`smallserial`.
     func definition(of column: Column) -> String {
         var parts = [support.name(column.name)]
         if column.identity == .serial {
@@ -107,6 +132,7 @@ public struct PostgreSQLRenderer: SchemaRenderer {
         if let collation = column.collation { parts.append("COLLATE \(PostgreSQLDialect().quoteIdentifier(collation))") }
         if !column.isNullable { parts.append("NOT NULL") }
         if let value = column.defaultExpression { parts.append("DEFAULT \(value)") }
+        if let generated = column.generated { parts.append("GENERATED ALWAYS AS (\(generated.expression)) STORED") }
         switch column.identity {
         case .always: parts.append("GENERATED ALWAYS AS IDENTITY")
         case .byDefault: parts.append("GENERATED BY DEFAULT AS IDENTITY")
@@ -129,7 +155,7 @@ public struct PostgreSQLRenderer: SchemaRenderer {
     /// identity last.
     func alterColumn(_ table: String, from: Column, to: Column) -> [String] {
         let prefix = "ALTER TABLE \(support.tableName(table)) ALTER COLUMN \(support.name(to.name))"
-        let identity = from.identity == to.identity ? (removing: [], adding: []) : identityChange(table, to.name, from.identity, to.identity)
+        let identity = from.identity == to.identity ? (removing: [], adding: []) : identityChange(table, to.name, from.identity, to.identity, type: to.type)
         var statements = identity.removing
         let defaultChanged = from.defaultExpression != to.defaultExpression
         if defaultChanged, from.defaultExpression != nil { statements.append("\(prefix) DROP DEFAULT") }
@@ -154,7 +180,7 @@ public struct PostgreSQLRenderer: SchemaRenderer {
     /// serial column's default and its sequence, by PostgreSQL's naming
     /// `<table>_<column>_seq`) and the new one added.
     private func identityChange(
-        _ table: String, _ column: String, _ from: Column.Identity?, _ to: Column.Identity?
+        _ table: String, _ column: String, _ from: Column.Identity?, _ to: Column.Identity?, type: String
     ) -> (removing: [String], adding: [String]) {
         let prefix = "ALTER TABLE \(support.tableName(table)) ALTER COLUMN \(support.name(column))"
         let sequence = support.name("\(table)_\(column)_seq")
@@ -171,7 +197,8 @@ public struct PostgreSQLRenderer: SchemaRenderer {
         case .byDefault?: adding.append("\(prefix) ADD GENERATED BY DEFAULT AS IDENTITY")
         case .serial?:
             adding += [
-                "CREATE SEQUENCE \(sequence) OWNED BY \(support.tableName(table)).\(support.name(column))",
+                // Of the column's type, as `serial` makes it (CREATE SEQUENCE alone makes a bigint one).
+                "CREATE SEQUENCE \(sequence) AS \(type) OWNED BY \(support.tableName(table)).\(support.name(column))",
                 "\(prefix) SET DEFAULT nextval('\(sequence)')",
             ]
         default: break
@@ -208,8 +235,20 @@ public struct PostgreSQLRenderer: SchemaRenderer {
         return text
     }
 
+    /// `CREATE [UNIQUE] INDEX name ON table [USING method] (key [opclass]
+    /// [DESC], ...) [INCLUDE (...)] [NULLS NOT DISTINCT] [WHERE ...]`.
     func createIndex(_ index: Index, table: String) -> String {
-        support.createIndex(index, on: support.tableName(table), parenthesizingExpressions: true)
+        let keys = index.keys.map { key in
+            (key.isExpression ? "(\(key.text))" : support.name(key.text))
+                + (key.operatorClass.map { " \($0)" } ?? "") + (key.isDescending ? " DESC" : "")
+        }
+        var text = "CREATE \(index.isUnique ? "UNIQUE " : "")INDEX \(support.name(index.name)) ON \(support.tableName(table))"
+        if let method = index.method { text += " USING \(method)" }
+        text += " (\(keys.joined(separator: ", ")))"
+        if !index.includedColumns.isEmpty { text += " INCLUDE (\(support.names(index.includedColumns)))" }
+        if index.nullsNotDistinct { text += " NULLS NOT DISTINCT" }
+        if let predicate = index.predicate { text += " WHERE \(predicate)" }
+        return text
     }
 }
 

@@ -1,0 +1,80 @@
+import Foundation
+
+/// The connection to a scratch database or schema as the declared schema
+/// sees it: a `pg_dump -s` file works as it is.
+///
+/// - Session settings the declared files make (`SET ...`,
+///   `SELECT pg_catalog.set_config('search_path', '', false)`) are undone
+///   before the inspector's first query (`RESET ALL`, then the scratch
+///   schema's search path again), so the schema is read as declared, not
+///   as an empty `search_path` would show it.
+/// - psql meta-commands that open a statement (`\restrict key`, which
+///   `pg_dump` 15.14 and later write first, and `\unrestrict` last) are
+///   psql's, not the server's: they are left out.
+/// - Ownership and privileges are not modelled: `ALTER ... OWNER TO`,
+///   `GRANT` and `REVOKE` are skipped, since they name roles of the
+///   database the dump came from, which need not exist here.
+final class PostgreSQLScratchSession: DatabaseConnection {
+    private let connection: DatabaseConnection
+    /// The statement that makes the scratch schema current again, if any.
+    private let searchPath: String?
+    private var settingsMayHaveChanged = false
+
+    init(_ connection: DatabaseConnection, searchPath: String?) {
+        self.connection = connection
+        self.searchPath = searchPath
+    }
+
+    var noticeHandler: ((String) -> Void)? {
+        get { connection.noticeHandler }
+        set { connection.noticeHandler = newValue }
+    }
+
+    func execute(_ sql: String) throws {
+        let sql = Self.withoutLeadingMetaCommands(sql)
+        guard !sql.isEmpty, !Self.isOwnershipOrPrivilege(sql) else { return }
+        settingsMayHaveChanged = true
+        try connection.execute(sql)
+    }
+
+    func query(_ sql: String) throws -> [SQLRow] {
+        if settingsMayHaveChanged {
+            settingsMayHaveChanged = false
+            try connection.execute("RESET ALL")
+            if let searchPath { try connection.execute(searchPath) }
+        }
+        return try connection.query(sql)
+    }
+
+    func execute(_ sql: String, binding values: [SQLValue]) throws {
+        settingsMayHaveChanged = true
+        try connection.execute(sql, binding: values)
+    }
+
+    func close() {
+        connection.close()
+    }
+
+    func makeCanceller() -> any QueryCanceller { connection.makeCanceller() }
+
+    /// The statement without the psql meta-command lines (`\...`) before it.
+    static func withoutLeadingMetaCommands(_ sql: String) -> String {
+        var lines = sql.split(separator: "\n", omittingEmptySubsequences: false)[...]
+        while let first = lines.first, first.trimmingCharacters(in: .whitespaces).hasPrefix("\\")
+            || (first.trimmingCharacters(in: .whitespaces).isEmpty && lines.count > 1)
+        {
+            lines = lines.dropFirst()
+        }
+        let rest = lines.joined(separator: "\n")
+        return rest.trimmingCharacters(in: .whitespaces).hasPrefix("\\") ? "" : rest
+    }
+
+    /// `ALTER <anything> OWNER TO role`, `GRANT ...`, `REVOKE ...`.
+    static func isOwnershipOrPrivilege(_ sql: String) -> Bool {
+        let words = sql.uppercased().split(whereSeparator: { $0.isWhitespace })
+        guard let first = words.first else { return false }
+        if first == "GRANT" || first == "REVOKE" { return true }
+        guard first == "ALTER" else { return false }
+        return zip(words, words.dropFirst()).contains { $0 == "OWNER" && $1 == "TO" }
+    }
+}

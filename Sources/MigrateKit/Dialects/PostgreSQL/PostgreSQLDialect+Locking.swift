@@ -45,12 +45,22 @@ extension PostgreSQLDialect {
     /// custom setting `migrate.saved_lock_timeout`.
     public func boundLockWaitsSQL(seconds: Double) -> String? {
         let milliseconds = seconds.isFinite ? max(1, Int((seconds * 1000).rounded(.up))) : 0
+        // The search_path is pinned too: a revision may empty it (a pg_dump
+        // file starts with `set_config('search_path', '', false)`), and the
+        // version table is named without a schema. The first call keeps the
+        // session's own search_path; later calls put it back. Target-list
+        // expressions are evaluated in order.
         return "SELECT set_config('migrate.saved_lock_timeout', current_setting('lock_timeout'), false), "
-            + "set_config('lock_timeout', '\(milliseconds)', false)"
+            + "set_config('lock_timeout', '\(milliseconds)', false), "
+            + "set_config('migrate.saved_search_path', current_setting('search_path'), false), "
+            + "set_config('migrate.session_search_path', coalesce(nullif(current_setting("
+            + "'migrate.session_search_path', true), ''), current_setting('search_path')), false), "
+            + "set_config('search_path', current_setting('migrate.session_search_path'), false)"
     }
 
     public var restoreLockWaitsSQL: String? {
-        "SELECT set_config('lock_timeout', current_setting('migrate.saved_lock_timeout'), false)"
+        "SELECT set_config('lock_timeout', current_setting('migrate.saved_lock_timeout'), false), "
+            + "set_config('search_path', current_setting('migrate.saved_search_path'), false)"
     }
 
     public func releaseLock(_ key: String, on connection: DatabaseConnection) throws {

@@ -117,8 +117,9 @@ def objects_ddl(backend, views, functions, triggers):
     on t0.., in the backend's dialect (SQLite has no functions)."""
     lines = ["CREATE VIEW v%d AS SELECT id, c1, c2 FROM t%d WHERE c1 IS NOT NULL;" % (n, n) for n in range(views)]
     if backend == "postgresql":
+        # The trigger function below is the last of the `functions`.
         lines += ["CREATE FUNCTION f%d(x integer) RETURNS integer LANGUAGE sql IMMUTABLE AS $$ SELECT x + %d $$;" % (n, n)
-                  for n in range(functions)]
+                  for n in range(functions - 1)]
         lines.append("CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
                      "NEW.c1 := coalesce(NEW.c1, 'x'); RETURN NEW; END $$;")
         lines += ["CREATE TRIGGER tr%d BEFORE INSERT ON t%d FOR EACH ROW EXECUTE FUNCTION touch();" % (n, n)

@@ -47,37 +47,27 @@ final class LockWaitBounds {
 /// The connection the version table is read and written through: every
 /// statement runs with waits bounded (``LockWaitBounds``), and a wait that
 /// times out becomes an error naming the version table.
-final class VersionTableConnection: DatabaseConnection {
-    let base: DatabaseConnection
+final class VersionTableConnection: ForwardingConnection {
     let bounds: LockWaitBounds
     let tableName: String
 
     init(_ base: DatabaseConnection, bounds: LockWaitBounds, tableName: String) {
-        self.base = base
         self.bounds = bounds
         self.tableName = tableName
+        super.init(base)
     }
 
-    var noticeHandler: ((String) -> Void)? {
-        get { base.noticeHandler }
-        set { base.noticeHandler = newValue }
-    }
-
-    func execute(_ sql: String) throws {
+    override func execute(_ sql: String) throws {
         try bounded { try base.execute(sql) }
     }
 
-    func execute(_ sql: String, binding values: [SQLValue]) throws {
+    override func execute(_ sql: String, binding values: [SQLValue]) throws {
         try bounded { try base.execute(sql, binding: values) }
     }
 
-    func query(_ sql: String) throws -> [SQLRow] {
+    override func query(_ sql: String) throws -> [SQLRow] {
         try bounded { try base.query(sql) }
     }
-
-    func close() { base.close() }
-
-    func makeCanceller() -> any QueryCanceller { base.makeCanceller() }
 
     private func bounded<T>(_ body: () throws -> T) throws -> T {
         do {

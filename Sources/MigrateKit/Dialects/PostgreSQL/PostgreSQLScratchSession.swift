@@ -14,48 +14,36 @@ import Foundation
 /// - Ownership and privileges are not modelled: `ALTER ... OWNER TO`,
 ///   `GRANT` and `REVOKE` are skipped, since they name roles of the
 ///   database the dump came from, which need not exist here.
-final class PostgreSQLScratchSession: DatabaseConnection {
-    private let connection: DatabaseConnection
+final class PostgreSQLScratchSession: ForwardingConnection {
     /// The statement that makes the scratch schema current again, if any.
     private let searchPath: String?
     private var settingsMayHaveChanged = false
 
     init(_ connection: DatabaseConnection, searchPath: String?) {
-        self.connection = connection
         self.searchPath = searchPath
+        super.init(connection)
     }
 
-    var noticeHandler: ((String) -> Void)? {
-        get { connection.noticeHandler }
-        set { connection.noticeHandler = newValue }
-    }
-
-    func execute(_ sql: String) throws {
+    override func execute(_ sql: String) throws {
         let sql = Self.withoutLeadingMetaCommands(sql)
         guard !sql.isEmpty, !Self.isOwnershipOrPrivilege(sql) else { return }
         settingsMayHaveChanged = true
-        try connection.execute(sql)
+        try base.execute(sql)
     }
 
-    func query(_ sql: String) throws -> [SQLRow] {
+    override func query(_ sql: String) throws -> [SQLRow] {
         if settingsMayHaveChanged {
             settingsMayHaveChanged = false
-            try connection.execute("RESET ALL")
-            if let searchPath { try connection.execute(searchPath) }
+            try base.execute("RESET ALL")
+            if let searchPath { try base.execute(searchPath) }
         }
-        return try connection.query(sql)
+        return try base.query(sql)
     }
 
-    func execute(_ sql: String, binding values: [SQLValue]) throws {
+    override func execute(_ sql: String, binding values: [SQLValue]) throws {
         settingsMayHaveChanged = true
-        try connection.execute(sql, binding: values)
+        try base.execute(sql, binding: values)
     }
-
-    func close() {
-        connection.close()
-    }
-
-    func makeCanceller() -> any QueryCanceller { connection.makeCanceller() }
 
     /// The statement without the psql meta-command lines (`\...`) before it.
     static func withoutLeadingMetaCommands(_ sql: String) -> String {

@@ -19,7 +19,9 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         try Output.run {
-            let comparison = try global.migrator().compareWithDeclaredSchema()
+            let migrator = try global.migrator()
+            AbsentDatabaseNote.print(for: migrator)
+            let comparison = try migrator.compareWithDeclaredSchema()
             let changes = comparison.changes
             if let warning = comparison.warning { Output.note("warning: \(warning)") }
             let failsStrictly = strict && !comparison.notCompared.isEmpty

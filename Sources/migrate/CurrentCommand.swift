@@ -22,15 +22,23 @@ struct CurrentCommand: ParsableCommand {
                 if checkClean { try state.throwIfNotClean() }
                 return try JSONOutput.print(CurrentJSON(state, database: url, directory: directory))
             }
-            let graph = directory.graph
             if global.verbose, let url = migrator.url { Output.say("Database: \(url.redacted)") }
-            for head in state.heads {
-                let note = state.progress(of: head) ?? (graph.heads.contains(head) ? "head" : nil)
-                Output.say(head + (note.map { " (\($0))" } ?? ""))
-            }
-            if global.verbose && state.heads.isEmpty { Output.say("<base> (nothing applied)") }
+            AbsentDatabaseNote.print(for: migrator)
             for warning in state.warnings { Output.note("warning: \(warning)") }
+            for line in Self.stateLines(state, graph: directory.graph) { Output.say(line) }
             if checkClean { try state.throwIfNotClean() }
         }
+    }
+
+    /// One line per current head (`ab12 (head)`, `ab12 (applying: 2 of 4
+    /// statements done)`), each unknown applied revision, or `base (nothing
+    /// applied)`: `current` always says the state.
+    static func stateLines(_ state: CurrentState, graph: RevisionGraph) -> [String] {
+        let heads = state.heads.map { head in
+            let note = state.progress(of: head) ?? (graph.heads.contains(head) ? "head" : nil)
+            return head + (note.map { " (\($0))" } ?? "")
+        }
+        let unknown = state.unknown.map { "\($0) (unknown: no revision file defines it)" }
+        return heads + unknown == [] ? ["base (nothing applied)"] : heads + unknown
     }
 }

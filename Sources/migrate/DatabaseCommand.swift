@@ -47,9 +47,20 @@ struct DatabaseCommand: ParsableCommand {
                     Output.say("Database \(url.redacted) does not exist.")
                     return
                 }
-                try dialect.dropDatabase(url)
-                Output.say("Dropped database \(url.redacted).")
+                let ended = try dialect.dropDatabase(url)
+                Output.say("Dropped database \(url.redacted)\(DatabaseCommand.endedSessions(ended)).")
             }
+        }
+    }
+
+    /// ` (ended 2 other connections)`, ` (no other connections)`, or
+    /// nothing where a database has no connections to end.
+    static func endedSessions(_ count: Int?) -> String {
+        switch count {
+        case nil: ""
+        case 0: " (no other connections)"
+        case 1: " (ended 1 other connection)"
+        case let count?: " (ended \(count) other connections)"
         }
     }
 

@@ -18,7 +18,9 @@ struct InspectCommand: ParsableCommand {
 
     func run() throws {
         try Output.run {
-            let schema = try global.migrator().inspect()
+            let migrator = try global.migrator()
+            AbsentDatabaseNote.print(for: migrator)
+            let schema = try migrator.inspect()
             for line in SchemaText.lines(schema) { Output.say(line) }
             if let warning = UnmodelledObject.warning(for: schema.unmodelled) { Output.note("warning: \(warning)") }
         }

@@ -10,7 +10,7 @@ enum Output {
         do {
             try body()
         } catch let failure as MigrateFailure {
-            note(failure.description)
+            note(errorLines(failure.description))
             throw ExitCode(Interrupts.exitCode ?? (failure.isUsageError ? 64 : 1))
         } catch let exit as ExitCode {
             throw exit
@@ -18,6 +18,15 @@ enum Output {
             note("error[internal]: \(redactPasswords(in: String(describing: error)))")
             throw ExitCode(1)
         }
+    }
+
+    /// The one-line `error[id]: ...` first; every detail after it (the
+    /// statement, what was rolled back) on an indented line of its own.
+    static func errorLines(_ description: String) -> String {
+        let lines = description.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let first = lines.first else { return description }
+        let details = lines.dropFirst().filter { !$0.isEmpty }.map { $0.hasPrefix(" ") ? String($0) : "  " + $0 }
+        return ([String(first)] + details).joined(separator: "\n")
     }
 
     /// A line on stdout, flushed at once so progress shows while SQL runs.
@@ -54,6 +63,8 @@ enum Output {
             say(" \(milliseconds) ms")
         case .warning(let text):
             note("warning: \(text)")
+        case .note(let text):
+            note("note: \(text)")
         case .waitingForLock(let holder):
             note("Waiting for the migration lock held by \(holder)...")
         }

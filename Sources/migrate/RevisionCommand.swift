@@ -49,7 +49,9 @@ struct RevisionCommand: ParsableCommand {
                 Output.say("Generated \(script.path)")
                 return
             }
-            let (script, comparison) = try global.migrator().autogenerateComparing(new, writingEmpty: empty)
+            let migrator = try global.migrator()
+            AbsentDatabaseNote.print(for: migrator)
+            let (script, comparison) = try migrator.autogenerateComparing(new, writingEmpty: empty)
             let changes = comparison.changes
             if let warning = comparison.warning { Output.note("warning: \(warning)") }
             guard let script else {

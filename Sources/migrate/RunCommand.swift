@@ -35,6 +35,7 @@ enum RunCommand {
             if json {
                 if case .warning = event { Output.progress(event) }
                 if case .waitingForLock = event { Output.progress(event) }
+                if case .note = event { Output.progress(event) }
             } else {
                 Output.progress(event)
             }

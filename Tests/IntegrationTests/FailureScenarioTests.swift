@@ -147,7 +147,7 @@ struct ConfigurationFailureTests {
             .write(toFile: folder + "/migrate.ini", atomically: true, encoding: .utf8)
         let result = try CommandResult.run(["current", "--verbose"], in: folder)
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("<base> (nothing applied)"))
+        #expect(result.stdout.contains("base (nothing applied)"))
         #expect(!FileManager.default.fileExists(atPath: folder + "/absent.db"))
     }
 

@@ -15,7 +15,7 @@ extension Migrator {
         let dialect = Dialects.dialect(for: url)
         // One connection for the version table, the live schema and the
         // server version: `check` runs in CI on every push.
-        let connection = try dialect.connect(to: url)
+        let connection = try dialect.connectForReading(to: url)
         connection.noticeHandler = noticeHandler
         let current: Schema
         let version: String

@@ -40,6 +40,11 @@ public protocol Dialect: ScratchDatabaseHost, Sendable {
     /// not create anything, not even an SQLite file.
     func connectForReading(to url: DatabaseURL) throws -> DatabaseConnection
 
+    /// Where the database would be, when the URL names one that does not
+    /// exist yet and connecting for writing would create it (an SQLite
+    /// file). `nil` when the database exists or is never created on connect.
+    func absentDatabaseLocation(_ url: DatabaseURL) -> AbsentDatabaseLocation?
+
     /// Starts a transaction. On SQLite this also takes the write lock at
     /// once (`BEGIN IMMEDIATE`), so the application cannot write in between.
     func beginTransaction(on connection: DatabaseConnection) throws
@@ -86,8 +91,12 @@ public protocol Dialect: ScratchDatabaseHost, Sendable {
     /// Creates the database the URL names.
     func createDatabase(_ url: DatabaseURL) throws
 
-    /// Drops the database the URL names.
-    func dropDatabase(_ url: DatabaseURL) throws
+    /// Drops the database the URL names, ending the sessions still
+    /// connected to it.
+    /// - Returns: how many other sessions were ended, or `nil` where the
+    ///   database has no sessions to end (an SQLite file).
+    @discardableResult
+    func dropDatabase(_ url: DatabaseURL) throws -> Int?
 
     /// Reads the schema of a database of this dialect into the shared model.
     var inspector: any SchemaInspector { get }
@@ -169,4 +178,7 @@ extension Dialect {
     public func connectForReading(to url: DatabaseURL) throws -> DatabaseConnection {
         try connect(to: url)
     }
+
+    /// Servers never create a database on connect: nothing to say.
+    public func absentDatabaseLocation(_ url: DatabaseURL) -> AbsentDatabaseLocation? { nil }
 }

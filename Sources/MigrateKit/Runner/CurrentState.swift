@@ -74,12 +74,26 @@ public struct CurrentState: Sendable {
     /// The warnings about unknown and edited revisions (a run that resumes
     /// a half-applied revision says so itself).
     var warningsBesideHalfApplied: [String] {
-        let undefined = unknown.map { "revision \($0) is applied but no file defines it." }
+        let undefined = unknown.isEmpty ? [] : [unknownRevisionsWarning]
         let edited = editedSinceApplied.map {
             "Revision \($0.revision) (\($0.path)) was edited after it was applied: its upgrade section no "
                 + "longer matches the recorded checksum. Revert the edit and put the change in a new revision."
         }
         return undefined + edited
+    }
+
+    /// Applied revisions that no file defines, with the likely cause: the
+    /// URL names the wrong database or another project's, or files are
+    /// missing from this checkout.
+    var unknownRevisionsWarning: String {
+        let list = unknown.joined(separator: ", ")
+        let plural = unknown.count == 1 ? "revision \(list) is" : "revisions \(list) are"
+        let cause = rows.count == unknown.count
+            ? "None of the database's applied revisions is in this project: the URL likely names the wrong "
+                + "database, or one that another project migrates (check --url, DATABASE_URL and .env)."
+            : "Their files were likely removed or not yet pulled, or another project shares this version table."
+        return "\(plural) applied but no file in \(versionsFolder) defines \(unknown.count == 1 ? "it" : "them"). "
+            + cause + " If the files are right, `migrate stamp --purge <revision>` rewrites the version table."
     }
 
     /// What is applied before a run in `direction`: every row, except that

@@ -37,6 +37,9 @@ public enum MigrationEvent: Sendable {
     /// Something the user should know that does not stop the run, such as an
     /// applied revision whose file changed since.
     case warning(String)
+    /// Something worth a line that is neither progress nor a problem, such
+    /// as where a new SQLite database file is being created.
+    case note(String)
     /// Another process has held the migration lock for a second: this one
     /// waits for it (up to `lock_timeout`). `holder` says who, as far as the
     /// database can tell: `pid 4242 (app@10.0.0.5, running for 12 s)`.

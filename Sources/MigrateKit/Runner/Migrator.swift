@@ -87,6 +87,12 @@ public final class Migrator {
     public func stamp(_ targets: [String], purge: Bool = false) throws -> [String] {
         let directory = try scripts()
         let graph = directory.graph
+        if let location = absentDatabaseLocation() {
+            throw DatabaseError(
+                .unknownDatabase,
+                "No database at \(location). `migrate stamp` records revisions in an existing database: check the "
+                    + "URL, or create the database with `migrate upgrade` or `migrate database create`.")
+        }
         let session = try openSession()
         defer { session.close() }
         return try interruptible(session, graph: graph) {
@@ -140,6 +146,17 @@ public final class Migrator {
     ) throws -> RunReport {
         let started = DispatchTime.now()
         let directory = try scripts()
+        if let location = absentDatabaseLocation() {
+            // Reverting needs nothing from a database that does not exist;
+            // creating one to find that out would leave a stray file.
+            guard direction == .upgrade else {
+                observer?(.note("No database at \(location): nothing to \(direction.rawValue), and nothing was created."))
+                return RunReport()
+            }
+            // An absolute path is where the user put it; a relative one
+            // depends on the working directory, so say where it went.
+            if location.relativePath != nil { observer?(.note("Creating the database \(location).")) }
+        }
         let session = try openSession()
         defer { session.close() }
         return try interruptible(session, graph: directory.graph) {

@@ -5,7 +5,7 @@ extension Migrator {
     public func inspect() throws -> Schema {
         let url = try requireURL()
         let dialect = Dialects.dialect(for: url)
-        let connection = try dialect.connect(to: url)
+        let connection = try dialect.connectForReading(to: url)
         connection.noticeHandler = noticeHandler
         defer { connection.close() }
         return try inspectModel(connection, dialect: dialect)

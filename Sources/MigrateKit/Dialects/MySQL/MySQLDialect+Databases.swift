@@ -26,17 +26,30 @@ extension MySQLDialect {
         }
     }
 
-    /// `DROP DATABASE name`.
+    /// Ends the other sessions using the database (`KILL CONNECTION`, for
+    /// those this user may end), then runs `DROP DATABASE name`, which would
+    /// otherwise wait for their metadata locks.
+    /// - Returns: how many sessions were ended.
     /// - Throws: ``DatabaseError`` of kind `.unknownDatabase` when it does
     ///   not exist.
-    public func dropDatabase(_ url: DatabaseURL) throws {
+    @discardableResult
+    public func dropDatabase(_ url: DatabaseURL) throws -> Int? {
         let name = try Self.databaseName(in: url)
-        try withServerConnection(url) { connection in
+        return try withServerConnection(url) { connection in
+            let sessions = try connection.query(
+                "SELECT id FROM information_schema.processlist WHERE db = \(literal(name)) AND id <> CONNECTION_ID()")
+            var ended = 0
+            for id in sessions.compactMap({ $0.first?.int }) {
+                // A session that ended meanwhile, or one of another user's
+                // that this one may not end, is left to DROP DATABASE.
+                if (try? connection.execute("KILL CONNECTION \(id)")) != nil { ended += 1 }
+            }
             do {
                 try connection.execute("DROP DATABASE \(quoteIdentifier(name))")
             } catch let error as DatabaseError where connection.lastErrorNumber == 1008 {  // ER_DB_DROP_EXISTS
                 throw DatabaseError(.unknownDatabase, "database '\(name)' does not exist", sql: error.sql)
             }
+            return ended
         }
     }
 

@@ -28,21 +28,26 @@ extension PostgreSQLDialect {
         }
     }
 
-    /// Runs `DROP DATABASE "name" WITH (FORCE)`, which ends the sessions
-    /// still connected to it (PostgreSQL 13 and later; on older servers they
-    /// are ended with `pg_terminate_backend` first).
+    /// Ends the sessions still connected to the database with
+    /// `pg_terminate_backend`, counting them, then drops it (`WITH (FORCE)`
+    /// on PostgreSQL 13 and later, for a session that connects in between).
+    /// - Returns: how many sessions were ended.
     /// - Throws: ``DatabaseError`` of kind `.unknownDatabase` when it does not exist.
-    public func dropDatabase(_ url: DatabaseURL) throws {
+    @discardableResult
+    public func dropDatabase(_ url: DatabaseURL) throws -> Int? {
         let name = try Self.databaseName(of: url)
-        try withMaintenanceConnection(to: url, avoiding: name) { connection in
+        return try withMaintenanceConnection(to: url, avoiding: name) { connection in
             do {
-                if connection.serverVersion >= 130000 {
-                    try connection.execute("DROP DATABASE \(quoteIdentifier(name)) WITH (FORCE)")
-                } else {
-                    try connection.execute(
-                        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = \(literal(name))")
-                    try connection.execute("DROP DATABASE \(quoteIdentifier(name))")
-                }
+                // Two steps: in one query the planner may call
+                // pg_terminate_backend before it filters by database.
+                let sessions = try connection.query(
+                    "SELECT pid FROM pg_stat_activity WHERE datname = \(literal(name)) AND pid <> pg_backend_pid()")
+                let ended = try sessions.compactMap { $0.first?.int }.filter { pid in
+                    try connection.scalar("SELECT pg_terminate_backend(\(pid))")?.string == "t"
+                }.count
+                let force = connection.serverVersion >= 130000 ? " WITH (FORCE)" : ""
+                try connection.execute("DROP DATABASE \(quoteIdentifier(name))\(force)")
+                return ended
             } catch let error as DatabaseError where connection.lastErrorSQLState == "3D000" {
                 throw DatabaseError(
                     .unknownDatabase,

@@ -37,6 +37,18 @@ public struct SQLiteDialect: Dialect {
         return try SQLiteConnection(path: path, create: false)
     }
 
+    /// The absolute path of a database file that does not exist, and, for a
+    /// relative path, the working directory it was read against.
+    public func absentDatabaseLocation(_ url: DatabaseURL) -> AbsentDatabaseLocation? {
+        let path = Self.path(of: url)
+        guard !Self.isInMemory(path), !FileManager.default.fileExists(atPath: path) else { return nil }
+        guard !path.hasPrefix("/") else { return AbsentDatabaseLocation(path: path) }
+        let directory = FileManager.default.currentDirectoryPath
+        let absolute = URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: directory, isDirectory: true))
+            .standardizedFileURL.path
+        return AbsentDatabaseLocation(path: absolute, relativePath: path, workingDirectory: directory)
+    }
+
     /// `BEGIN IMMEDIATE` takes SQLite's write lock at once, so the version
     /// table read that follows cannot be changed by another process.
     public func beginTransaction(on connection: DatabaseConnection) throws {
@@ -93,15 +105,19 @@ public struct SQLiteDialect: Dialect {
         connection.close()
     }
 
-    public func dropDatabase(_ url: DatabaseURL) throws {
+    /// Deletes the file and its journal, WAL and lock files. Processes that
+    /// still have the file open keep their copy; there is no session to end.
+    @discardableResult
+    public func dropDatabase(_ url: DatabaseURL) throws -> Int? {
         let path = Self.path(of: url)
-        guard path != ":memory:" else { return }
+        guard path != ":memory:" else { return nil }
         guard FileManager.default.fileExists(atPath: path) else {
             throw DatabaseError(.unknownDatabase, "The SQLite database '\(path)' does not exist.")
         }
         for suffix in ["", "-wal", "-shm", "-journal", ".migrate-lock"] where FileManager.default.fileExists(atPath: path + suffix) {
             try FileManager.default.removeItem(atPath: path + suffix)
         }
+        return nil
     }
 
     static func path(of url: DatabaseURL) -> String {

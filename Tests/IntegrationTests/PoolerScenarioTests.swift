@@ -65,6 +65,10 @@ struct PoolerScenarioTests {
         let pooled = try PooledServers.pgbouncer(project.url)
         let result = try project.run("upgrade", "head", "--url", pooled.string)
         #expect(result.status == 0, "\(result.stderr)")
+        for _ in 1...3 {
+            let current = try project.run("current", "--url", pooled.string)
+            #expect(current.status == 0 && current.stdout.contains("s00000000002"), "\(current.stdout)\(current.stderr)")
+        }
         // More clients than the pool has server connections, each holding
         // one in a transaction: together they see every server connection.
         let clients = try (0..<3).map { _ in try PostgreSQLDialect().connect(to: pooled) }

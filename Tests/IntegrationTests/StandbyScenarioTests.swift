@@ -20,7 +20,7 @@ struct StandbyScenarioTests {
         let expected = "error[db.read-only-standby]: \(standby.redacted) is a standby; run migrations against the "
             + "primary (pg_is_in_recovery() is true"
         for arguments in [["upgrade", "head"], ["downgrade", "base"], ["stamp", "h00000000002"]] {
-            let result = try project.run(arguments + ["--url", standby.string])
+            let result = try CommandResult.run(arguments + ["--url", standby.string], in: project.folder)
             #expect(result.status == 1, "\(arguments)")
             #expect(result.stderr.hasPrefix(expected), "\(arguments): \(result.stderr)")
             #expect(!result.stderr.contains("migrate-test-pw"))

@@ -54,18 +54,27 @@ postgresql_port=""
 pgbouncer_port=""
 pgbouncer_pid=""
 standby_port=""
+started_port=""
 standby_dir=""
 mariadb_port=""
 mariadb_version=""
 
 # shellcheck disable=SC2317  # only called from the EXIT trap
 stop_postgresql() {
-  [ -n "$postgresql_dir" ] && [ -f "$postgresql_dir/data/postmaster.pid" ] || return 0
-  as_postgres "$postgresql_bin/pg_ctl" --pgdata="$postgresql_dir/data" \
-    --mode=fast --wait --timeout=30 stop >/dev/null 2>&1 && return 0
+  [ -n "$postgresql_dir" ] || return 0
+  stop_cluster "$postgresql_dir/data" fast
+}
+
+# Stops the PostgreSQL cluster in folder $1 (pg_ctl mode $2), if it runs.
+# shellcheck disable=SC2317  # only called from cleanup
+stop_cluster() {
+  local data=$1 mode=$2
+  [ -f "$data/postmaster.pid" ] || return 0
+  as_postgres "$postgresql_bin/pg_ctl" --pgdata="$data" \
+    --mode="$mode" --wait --timeout=30 stop >/dev/null 2>&1 && return 0
   # A server that will not stop cleanly must still not outlive the script.
   local pid
-  pid=$(head -n 1 "$postgresql_dir/data/postmaster.pid" 2>/dev/null) || return 0
+  pid=$(head -n 1 "$data/postmaster.pid" 2>/dev/null) || return 0
   if [ -n "$pid" ]; then
     kill -KILL "$pid" 2>/dev/null || true
     sleep 1
@@ -211,24 +220,32 @@ full_page_writes = off
 max_parallel_workers_per_gather = 0
 EOF
 
-  local attempt port
+  start_cluster "$postgresql_dir/data" server pg_ctl PostgreSQL
+  postgresql_port=$started_port
+}
+
+# Starts the PostgreSQL cluster in folder $1 on a free port (in
+# $started_port), logging to $2.log and $3.log in $postgresql_dir; $4 names
+# it in messages.
+start_cluster() {
+  local data=$1 server_log=$postgresql_dir/$2.log ctl_log=$postgresql_dir/$3.log label=$4 attempt port
   for attempt in $(seq 1 "$PORT_ATTEMPTS"); do
     port=$(pick_free_port)
     # pg_ctl (running as postgres) creates the log; a root-owned one would
     # not be writable for it.
-    rm -f "$postgresql_dir/server.log"
-    if as_postgres "$postgresql_bin/pg_ctl" --pgdata="$postgresql_dir/data" \
-      --log="$postgresql_dir/server.log" --options="-p $port" \
-      --wait --timeout="$START_TIMEOUT_SECONDS" start >"$postgresql_dir/pg_ctl.log" 2>&1; then
-      postgresql_port=$port
+    rm -f "$server_log"
+    if as_postgres "$postgresql_bin/pg_ctl" --pgdata="$data" \
+      --log="$server_log" --options="-p $port" \
+      --wait --timeout="$START_TIMEOUT_SECONDS" start >"$ctl_log" 2>&1; then
+      started_port=$port
       return 0
     fi
-    grep -q "already in use" "$postgresql_dir/server.log" 2>/dev/null || break
-    log "PostgreSQL port $port was taken; trying another (attempt $attempt)"
+    grep -q "already in use" "$server_log" 2>/dev/null || break
+    log "$label port $port was taken; trying another (attempt $attempt)"
   done
-  show_log_tail "$postgresql_dir/pg_ctl.log"
-  show_log_tail "$postgresql_dir/server.log"
-  die "PostgreSQL did not start (pg_ctl waits at most ${START_TIMEOUT_SECONDS}s)"
+  show_log_tail "$ctl_log"
+  show_log_tail "$server_log"
+  die "$label did not start (pg_ctl waits at most ${START_TIMEOUT_SECONDS}s)"
 }
 
 # --- PgBouncer, in transaction pooling mode, in front of that PostgreSQL.
@@ -241,6 +258,11 @@ EOF
 # shellcheck disable=SC2317  # only called from cleanup
 stop_pgbouncer() {
   [ -n "$pgbouncer_pid" ] || return 0
+  # As root $pgbouncer_pid is runuser, which does not pass TERM on:
+  # pgbouncer itself is the pid in its pid file.
+  local pid
+  pid=$(cat "$work_dir/pgbouncer/pgbouncer.pid" 2>/dev/null) || true
+  [ -n "$pid" ] && kill -TERM "$pid" 2>/dev/null
   kill -TERM "$pgbouncer_pid" 2>/dev/null || true
   wait "$pgbouncer_pid" 2>/dev/null || true
   pgbouncer_pid=""
@@ -269,6 +291,7 @@ pool_mode = transaction
 default_pool_size = 3
 max_client_conn = 400
 logfile = $dir/pgbouncer.log
+pidfile = $dir/pgbouncer.pid
 ignore_startup_parameters = extra_float_digits,options
 EOF
     # pgbouncer refuses to run as root. It runs in the foreground, as our child.
@@ -297,15 +320,8 @@ EOF
 
 # shellcheck disable=SC2317  # only called from cleanup
 stop_standby() {
-  [ -n "$standby_dir" ] && [ -f "$standby_dir/postmaster.pid" ] || return 0
-  as_postgres "$postgresql_bin/pg_ctl" --pgdata="$standby_dir" \
-    --mode=immediate --wait --timeout=30 stop >/dev/null 2>&1 && return 0
-  local pid
-  pid=$(head -n 1 "$standby_dir/postmaster.pid" 2>/dev/null) || return 0
-  if [ -n "$pid" ]; then
-    kill -KILL "$pid" 2>/dev/null || true
-    sleep 1
-  fi
+  [ -n "$standby_dir" ] || return 0
+  stop_cluster "$standby_dir" immediate
 }
 
 start_standby() {
@@ -317,21 +333,8 @@ start_standby() {
     show_log_tail "$postgresql_dir/basebackup.log"
     die "pg_basebackup for the standby failed"
   fi
-  local attempt port
-  for attempt in $(seq 1 "$PORT_ATTEMPTS"); do
-    port=$(pick_free_port)
-    rm -f "$postgresql_dir/standby.log"
-    if as_postgres "$postgresql_bin/pg_ctl" --pgdata="$standby_dir" \
-      --log="$postgresql_dir/standby.log" --options="-p $port" \
-      --wait --timeout="$START_TIMEOUT_SECONDS" start >"$postgresql_dir/standby_ctl.log" 2>&1; then
-      standby_port=$port
-      return 0
-    fi
-    grep -q "already in use" "$postgresql_dir/standby.log" 2>/dev/null || break
-    log "standby port $port was taken; trying another (attempt $attempt)"
-  done
-  show_log_tail "$postgresql_dir/standby.log"
-  die "the PostgreSQL standby did not start"
+  start_cluster "$standby_dir" standby standby_ctl "The PostgreSQL standby"
+  standby_port=$started_port
 }
 
 # --- MariaDB

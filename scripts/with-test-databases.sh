@@ -6,7 +6,9 @@
 # Installs the server packages if they are missing (Debian), starts both
 # servers on free ports of 127.0.0.1 with their data in one temporary folder,
 # exports MIGRATE_TEST_POSTGRESQL_URL and MIGRATE_TEST_MYSQL_URL, runs CMD, and
-# exits with CMD's status. The servers are stopped and the folder removed
+# exits with CMD's status. Beside PostgreSQL it starts PgBouncer in
+# transaction pooling mode (MIGRATE_TEST_PGBOUNCER_URL) and a hot standby
+# streaming from it (MIGRATE_TEST_POSTGRESQL_STANDBY_URL). The servers are stopped and the folder removed
 # however the script ends: CMD failing, Ctrl-C, or a TERM from a CI timeout.
 #
 # A developer with servers of their own sets both variables before calling:
@@ -49,17 +51,30 @@ mariadb_dir=""
 mariadb_pid=""
 command_pid=""
 postgresql_port=""
+pgbouncer_port=""
+pgbouncer_pid=""
+standby_port=""
+started_port=""
+standby_dir=""
 mariadb_port=""
 mariadb_version=""
 
 # shellcheck disable=SC2317  # only called from the EXIT trap
 stop_postgresql() {
-  [ -n "$postgresql_dir" ] && [ -f "$postgresql_dir/data/postmaster.pid" ] || return 0
-  as_postgres "$postgresql_bin/pg_ctl" --pgdata="$postgresql_dir/data" \
-    --mode=fast --wait --timeout=30 stop >/dev/null 2>&1 && return 0
+  [ -n "$postgresql_dir" ] || return 0
+  stop_cluster "$postgresql_dir/data" fast
+}
+
+# Stops the PostgreSQL cluster in folder $1 (pg_ctl mode $2), if it runs.
+# shellcheck disable=SC2317  # only called from cleanup
+stop_cluster() {
+  local data=$1 mode=$2
+  [ -f "$data/postmaster.pid" ] || return 0
+  as_postgres "$postgresql_bin/pg_ctl" --pgdata="$data" \
+    --mode="$mode" --wait --timeout=30 stop >/dev/null 2>&1 && return 0
   # A server that will not stop cleanly must still not outlive the script.
   local pid
-  pid=$(head -n 1 "$postgresql_dir/data/postmaster.pid" 2>/dev/null) || return 0
+  pid=$(head -n 1 "$data/postmaster.pid" 2>/dev/null) || return 0
   if [ -n "$pid" ]; then
     kill -KILL "$pid" 2>/dev/null || true
     sleep 1
@@ -92,6 +107,8 @@ cleanup() {
   set +e
   trap - EXIT INT TERM HUP
   stop_mariadb
+  stop_pgbouncer
+  stop_standby
   stop_postgresql
   [ -n "$work_dir" ] && rm -rf "$work_dir"
   exit "$status"
@@ -203,24 +220,121 @@ full_page_writes = off
 max_parallel_workers_per_gather = 0
 EOF
 
-  local attempt port
+  start_cluster "$postgresql_dir/data" server pg_ctl PostgreSQL
+  postgresql_port=$started_port
+}
+
+# Starts the PostgreSQL cluster in folder $1 on a free port (in
+# $started_port), logging to $2.log and $3.log in $postgresql_dir; $4 names
+# it in messages.
+start_cluster() {
+  local data=$1 server_log=$postgresql_dir/$2.log ctl_log=$postgresql_dir/$3.log label=$4 attempt port
   for attempt in $(seq 1 "$PORT_ATTEMPTS"); do
     port=$(pick_free_port)
     # pg_ctl (running as postgres) creates the log; a root-owned one would
     # not be writable for it.
-    rm -f "$postgresql_dir/server.log"
-    if as_postgres "$postgresql_bin/pg_ctl" --pgdata="$postgresql_dir/data" \
-      --log="$postgresql_dir/server.log" --options="-p $port" \
-      --wait --timeout="$START_TIMEOUT_SECONDS" start >"$postgresql_dir/pg_ctl.log" 2>&1; then
-      postgresql_port=$port
+    rm -f "$server_log"
+    if as_postgres "$postgresql_bin/pg_ctl" --pgdata="$data" \
+      --log="$server_log" --options="-p $port" \
+      --wait --timeout="$START_TIMEOUT_SECONDS" start >"$ctl_log" 2>&1; then
+      started_port=$port
       return 0
     fi
-    grep -q "already in use" "$postgresql_dir/server.log" 2>/dev/null || break
-    log "PostgreSQL port $port was taken; trying another (attempt $attempt)"
+    grep -q "already in use" "$server_log" 2>/dev/null || break
+    log "$label port $port was taken; trying another (attempt $attempt)"
   done
-  show_log_tail "$postgresql_dir/pg_ctl.log"
-  show_log_tail "$postgresql_dir/server.log"
-  die "PostgreSQL did not start (pg_ctl waits at most ${START_TIMEOUT_SECONDS}s)"
+  show_log_tail "$ctl_log"
+  show_log_tail "$server_log"
+  die "$label did not start (pg_ctl waits at most ${START_TIMEOUT_SECONDS}s)"
+}
+
+# --- PgBouncer, in transaction pooling mode, in front of that PostgreSQL.
+#
+# Every database of the server is reachable through it under its own name
+# (`* =`). The pool is smaller than the number of clients the tests open, so
+# consecutive transactions of one client really do land on different server
+# connections. Clients log in with the same password as on the server.
+
+# shellcheck disable=SC2317  # only called from cleanup
+stop_pgbouncer() {
+  [ -n "$pgbouncer_pid" ] || return 0
+  # As root $pgbouncer_pid is runuser, which does not pass TERM on:
+  # pgbouncer itself is the pid in its pid file.
+  local pid
+  pid=$(cat "$work_dir/pgbouncer/pgbouncer.pid" 2>/dev/null) || true
+  [ -n "$pid" ] && kill -TERM "$pid" 2>/dev/null
+  kill -TERM "$pgbouncer_pid" 2>/dev/null || true
+  wait "$pgbouncer_pid" 2>/dev/null || true
+  pgbouncer_pid=""
+}
+
+start_pgbouncer() {
+  local program dir attempt port tenths
+  program=$(find_program pgbouncer)
+  dir=$work_dir/pgbouncer
+  mkdir -m 700 "$dir"
+  (umask 077 && printf '"postgres" "%s"\n' "$PASSWORD" >"$dir/userlist.txt")
+  if is_root; then chown postgres:postgres "$dir" "$dir/userlist.txt"; fi
+  for attempt in $(seq 1 "$PORT_ATTEMPTS"); do
+    port=$(pick_free_port)
+    cat >"$dir/pgbouncer.ini" <<EOF
+[databases]
+* = host=127.0.0.1 port=$postgresql_port
+
+[pgbouncer]
+listen_addr = 127.0.0.1
+listen_port = $port
+unix_socket_dir =
+auth_type = scram-sha-256
+auth_file = $dir/userlist.txt
+pool_mode = transaction
+default_pool_size = 3
+max_client_conn = 400
+logfile = $dir/pgbouncer.log
+pidfile = $dir/pgbouncer.pid
+ignore_startup_parameters = extra_float_digits,options
+EOF
+    # pgbouncer refuses to run as root. It runs in the foreground, as our child.
+    as_postgres "$program" "$dir/pgbouncer.ini" </dev/null >>"$dir/stdout.log" 2>&1 &
+    pgbouncer_pid=$!
+    tenths=0
+    while [ "$tenths" -lt 100 ] && kill -0 "$pgbouncer_pid" 2>/dev/null && port_is_free "$port"; do
+      sleep 0.1
+      tenths=$((tenths + 1))
+    done
+    if kill -0 "$pgbouncer_pid" 2>/dev/null && ! port_is_free "$port"; then
+      pgbouncer_port=$port
+      return 0
+    fi
+    stop_pgbouncer
+    grep -qs "in use" "$dir/pgbouncer.log" "$dir/stdout.log" || break
+    log "PgBouncer port $port was taken; trying another (attempt $attempt)"
+  done
+  show_log_tail "$dir/pgbouncer.log"
+  show_log_tail "$dir/stdout.log"
+  die "PgBouncer did not start"
+}
+
+# --- A hot standby of that PostgreSQL, made by pg_basebackup -R (streaming
+# replication over the socket). Tests check that writing commands refuse it.
+
+# shellcheck disable=SC2317  # only called from cleanup
+stop_standby() {
+  [ -n "$standby_dir" ] || return 0
+  stop_cluster "$standby_dir" immediate
+}
+
+start_standby() {
+  standby_dir=$postgresql_dir/standby
+  # -R writes standby.signal and primary_conninfo (this socket and port).
+  if ! as_postgres "$postgresql_bin/pg_basebackup" --host="$postgresql_dir" --port="$postgresql_port" \
+    --username=postgres --pgdata="$standby_dir" --write-recovery-conf --wal-method=stream \
+    --checkpoint=fast --no-sync >"$postgresql_dir/basebackup.log" 2>&1; then
+    show_log_tail "$postgresql_dir/basebackup.log"
+    die "pg_basebackup for the standby failed"
+  fi
+  start_cluster "$standby_dir" standby standby_ctl "The PostgreSQL standby"
+  standby_port=$started_port
 }
 
 # --- MariaDB
@@ -321,7 +435,7 @@ SQL
 # Only Debian-like systems can be provisioned; elsewhere the servers' programs
 # must already be installed (the errors below say which one is missing).
 if command -v dpkg-query >/dev/null; then
-  ensure_packages "${BUILD_PACKAGES[@]}" postgresql mariadb-server mariadb-client
+  ensure_packages "${BUILD_PACKAGES[@]}" postgresql pgbouncer mariadb-server mariadb-client
 fi
 
 # One folder for both servers, so one `rm -rf` removes everything. 0711: the
@@ -340,6 +454,12 @@ if [ -z "${MIGRATE_TEST_POSTGRESQL_URL:-}" ]; then
   start_postgresql
   export MIGRATE_TEST_POSTGRESQL_URL="postgresql://postgres:$PASSWORD@127.0.0.1:$postgresql_port/postgres"
   log "PostgreSQL $("$postgresql_bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$postgresql_port"
+  start_pgbouncer
+  export MIGRATE_TEST_PGBOUNCER_URL="postgresql://postgres:$PASSWORD@127.0.0.1:$pgbouncer_port/postgres"
+  log "PgBouncer (pool_mode = transaction) on 127.0.0.1:$pgbouncer_port"
+  start_standby
+  export MIGRATE_TEST_POSTGRESQL_STANDBY_URL="postgresql://postgres:$PASSWORD@127.0.0.1:$standby_port/postgres"
+  log "PostgreSQL hot standby on 127.0.0.1:$standby_port"
 else
   log "PostgreSQL: using MIGRATE_TEST_POSTGRESQL_URL as set"
 fi

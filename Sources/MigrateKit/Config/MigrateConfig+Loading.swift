@@ -79,6 +79,9 @@ extension MigrateConfig {
         config.lockTimeout = try reader.typed("lock_timeout", expected: "a number of seconds (0 or more)") {
             Double($0).flatMap { $0.isFinite && $0 >= 0 ? $0 : nil }
         } ?? config.lockTimeout
+        config.pooler = try reader.typed("pooler", expected: "auto, session, none or transaction") {
+            PoolerMode.parse($0)
+        } ?? config.pooler
         config.excludeTables = try reader.nonEmpty("exclude_tables").map {
             $0.split { $0 == "," || $0.isWhitespace }.map(String.init)
         } ?? []

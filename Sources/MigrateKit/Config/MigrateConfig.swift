@@ -11,6 +11,7 @@ import Foundation
 /// version_table = migrate_version
 /// transaction_per_migration = false
 /// lock_timeout = 60
+/// pooler = auto
 /// exclude_tables = spatial_ref_sys, audit_*
 /// ```
 public struct MigrateConfig: Sendable {
@@ -41,6 +42,10 @@ public struct MigrateConfig: Sendable {
     public var transactionPerMigration: Bool
     /// Seconds to wait for another process's migration lock (`lock_timeout`, default 60).
     public var lockTimeout: Double
+    /// What sits between `migrate` and the server (`pooler = auto | session |
+    /// none | transaction`, default `auto`: the dialect detects it). Through a
+    /// transaction pooler the migration lock lives inside one transaction.
+    public var pooler: PoolerMode = .auto
     /// Table-name globs that schema comparison leaves alone (`exclude_tables`,
     /// separated by commas or whitespace).
     public var excludeTables: [String]

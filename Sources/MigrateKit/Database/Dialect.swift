@@ -75,6 +75,25 @@ public protocol Dialect: ScratchDatabaseHost, Sendable {
     /// Releases the lock taken by ``acquireLock(_:on:wait:)``.
     func releaseLock(_ key: String, on connection: DatabaseConnection) throws
 
+    /// The lock strategy for runs on this connection: the session lock above
+    /// unless sessions do not survive a commit here (a transaction pooler,
+    /// given by `pooler` or detected on the connection). Default:
+    /// ``SessionMigrationLock``.
+    func migrationLock(on connection: DatabaseConnection, pooler: PoolerMode) throws -> any MigrationLock
+
+    /// Why the server refuses writes — a hot standby, a replica with
+    /// `read_only` — as a phrase for the error, or `nil` when it accepts
+    /// them. Writing commands ask before they do anything. Default: `nil`.
+    func readOnlyReason(on connection: DatabaseConnection) throws -> String?
+
+    /// ``boundLockWaitsSQL(seconds:)``, with settings local to the open
+    /// transaction when `transactionLocal` (``MigrationLock/settingsMustBeTransactionLocal``).
+    /// Default: the session-level SQL.
+    func boundLockWaitsSQL(seconds: Double, transactionLocal: Bool) -> String?
+
+    /// ``restoreLockWaitsSQL``, local to the open transaction when `transactionLocal`.
+    func restoreLockWaitsSQL(transactionLocal: Bool) -> String?
+
     /// `true` when a table of this name exists in the connection's current
     /// database or schema (the version table is created on first write, and
     /// read-only commands must not create it).

@@ -10,16 +10,20 @@
 final class LockWaitBounds {
     /// The bound, in seconds (`lock_timeout`).
     let seconds: Double
+    /// `true` when the settings are local to the open transaction (`SET
+    /// LOCAL`), for a connection whose sessions do not survive a commit.
+    let transactionLocal: Bool
     private let connection: DatabaseConnection
     private let boundSQL: String?
     private let restoreSQL: String?
     private var bounded = false
 
-    init(dialect: any Dialect, connection: DatabaseConnection, seconds: Double) {
+    init(dialect: any Dialect, connection: DatabaseConnection, seconds: Double, transactionLocal: Bool = false) {
         self.seconds = seconds
+        self.transactionLocal = transactionLocal
         self.connection = connection
-        boundSQL = dialect.boundLockWaitsSQL(seconds: seconds)
-        restoreSQL = dialect.restoreLockWaitsSQL
+        boundSQL = dialect.boundLockWaitsSQL(seconds: seconds, transactionLocal: transactionLocal)
+        restoreSQL = dialect.restoreLockWaitsSQL(transactionLocal: transactionLocal)
     }
 
     /// Bounds the waits of the statements that follow (migrate's own).
@@ -38,7 +42,8 @@ final class LockWaitBounds {
     }
 
     /// The statements after a rollback: a rollback undoes a `SET` made in
-    /// the transaction, so the state is no longer known.
+    /// the transaction, so the state is no longer known (and after a commit
+    /// too, for transaction-local settings).
     func forget() {
         if restoreSQL != nil { bounded = false }
     }

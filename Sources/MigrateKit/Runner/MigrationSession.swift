@@ -1,10 +1,12 @@
 /// A connection that holds the database-level migration lock, with the
 /// version table read inside it. Upgrade, downgrade and stamp all run in one.
 ///
-/// Opening takes the lock first, then (on transactional dialects) begins the
-/// transaction, then creates the version table if needed — in that order, so
-/// two processes never both create it, and the table is read only once the
-/// lock is held.
+/// Opening refuses a read-only server (a standby), then takes the lock,
+/// then (on transactional dialects) begins the transaction, then creates the
+/// version table if needed — in that order, so two processes never both
+/// create it, and the table is read only once the lock is held. A lock that
+/// ends with its transaction (``MigrationLock/endsWithTransaction``) is taken
+/// inside the transaction instead.
 ///
 /// Every wait of migrate's own statements (the lock, the version table) is
 /// bounded by `lock_timeout`; revision statements run with the session's own
@@ -15,6 +17,8 @@ final class MigrationSession {
     let connection: DatabaseConnection
     let table: VersionTable
     let cancellation: MigrationCancellation
+    /// The lock strategy the dialect chose for this connection.
+    let lock: any MigrationLock
     private let bounds: LockWaitBounds
     private let lockKey: String
     private(set) var inTransaction = false
@@ -33,17 +37,29 @@ final class MigrationSession {
         connection = try dialect.connect(to: url)
         connection.noticeHandler = noticeHandler
         self.cancellation = cancellation
-        bounds = LockWaitBounds(dialect: dialect, connection: connection, seconds: config.lockTimeout)
+        lockKey = "migrate:\(url.database ?? ""):\(config.versionTable)"
+        do {
+            if let reason = try dialect.readOnlyReason(on: connection) {
+                throw MigrationLockError.readOnlyStandby(url: url.redacted, reason: reason)
+            }
+            lock = try dialect.migrationLock(on: connection, pooler: config.pooler)
+        } catch {
+            connection.close()
+            throw error
+        }
+        bounds = LockWaitBounds(
+            dialect: dialect, connection: connection, seconds: config.lockTimeout,
+            transactionLocal: lock.settingsMustBeTransactionLocal)
         table = VersionTable(
             name: config.versionTable, dialect: dialect,
             connection: VersionTableConnection(connection, bounds: bounds, tableName: config.versionTable))
-        lockKey = "migrate:\(url.database ?? ""):\(config.versionTable)"
         do {
             try cancellation.attach(connection.makeCanceller())
-            try bounds.bound()
+            if lock.endsWithTransaction { try begin() } else { try bounds.bound() }
             let wait = LockWait(timeout: config.lockTimeout, report: waiting) { cancellation.isCancelled }
-            try dialect.acquireLock(lockKey, on: connection, wait: wait)
+            try lock.acquire(lockKey, on: connection, wait: wait)
         } catch {
+            rollback()
             cancellation.detach()
             connection.close()
             throw error
@@ -57,11 +73,15 @@ final class MigrationSession {
         }
     }
 
+    /// Begins a transaction, with migrate's settings bound before it (so
+    /// they cover SQLite's `BEGIN IMMEDIATE`) or, when they are local to the
+    /// transaction, just after.
     func begin() throws {
         guard !inTransaction else { return }
-        try bounds.bound()
+        if !bounds.transactionLocal { try bounds.bound() }
         try dialect.beginTransaction(on: connection)
         inTransaction = true
+        if bounds.transactionLocal { try bounds.bound() }
     }
 
     func commit() throws {
@@ -69,6 +89,15 @@ final class MigrationSession {
         try connection.execute("COMMIT")
         inTransaction = false
         committedSinceRead = true
+        if bounds.transactionLocal { bounds.forget() }
+    }
+
+    /// Refuses, before anything runs, a plan that would commit halfway while
+    /// the lock ends with the transaction: `needsCommit` names the cause
+    /// (a `transaction=false` revision, `transaction_per_migration`).
+    func requireOneTransaction(unless needsCommit: String?) throws {
+        guard lock.endsWithTransaction, let needsCommit else { return }
+        throw MigrationLockError.planNeedsCommits(lock: lock.summary, cause: needsCommit)
     }
 
     func rollback() {
@@ -96,7 +125,7 @@ final class MigrationSession {
     func close() {
         cancellation.detach()
         rollback()
-        try? dialect.releaseLock(lockKey, on: connection)
+        try? lock.release(lockKey, on: connection)
         connection.close()
     }
 }

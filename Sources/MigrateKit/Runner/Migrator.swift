@@ -68,7 +68,13 @@ public final class Migrator {
         let connection = try dialect.connectForReading(to: url)
         connection.noticeHandler = noticeHandler
         defer { connection.close() }
-        let bounds = LockWaitBounds(dialect: dialect, connection: connection, seconds: config.lockTimeout)
+        // Through a transaction pooler the read runs in a transaction of its
+        // own, so migrate's settings stay local to it.
+        let local = try dialect.migrationLock(on: connection, pooler: config.pooler).settingsMustBeTransactionLocal
+        if local { try dialect.beginTransaction(on: connection) }
+        defer { if local { try? connection.execute("ROLLBACK") } }
+        let bounds = LockWaitBounds(
+            dialect: dialect, connection: connection, seconds: config.lockTimeout, transactionLocal: local)
         let table = VersionTable(
             name: config.versionTable, dialect: dialect,
             connection: VersionTableConnection(connection, bounds: bounds, tableName: config.versionTable))

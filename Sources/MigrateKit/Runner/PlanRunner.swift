@@ -29,12 +29,13 @@ struct PlanRunner {
             if let row = halfApplied[$0] { try item.resume(after: row) }
             return item
         }
+        try session.requireOneTransaction(unless: commitCause(prepared))
         var done: [(step: MigrationStep, milliseconds: Int)] = []
         var committed: [String] = []
         var pendingInTransaction: [String] = []
         var recorded: [String: AppliedRevision.State]?
         for item in prepared {
-            let tracked = item.resumesAfter != nil || !(dialect.hasTransactionalDDL && item.section.transactional)
+            let tracked = item.runsOutsideTransaction(dialect)
             if tracked {
                 try session.commit()
                 committed += pendingInTransaction
@@ -79,6 +80,17 @@ struct PlanRunner {
         }
         try session.commit()
         return done
+    }
+
+    /// Why running `prepared` would commit before the end: a revision
+    /// tracked outside the transaction, or one commit per revision.
+    private func commitCause(_ prepared: [PreparedStep]) -> String? {
+        if let item = prepared.first(where: { $0.runsOutsideTransaction(dialect) }) {
+            return "revision \(item.step.revision) (\(item.step.path)) runs outside a transaction "
+                + (item.resumesAfter == nil ? "(transaction=false), which" : "(it resumes halfway), which")
+        }
+        if perMigration && prepared.count > 1 { return "transaction_per_migration = true" }
+        return nil
     }
 
     private func runInTransaction(_ item: PreparedStep, committedEarlier: [String]) throws {
@@ -130,5 +142,14 @@ struct PlanRunner {
         } else {
             try session.table.delete(item.step.revision)
         }
+    }
+}
+
+extension PreparedStep {
+    /// `true` when the step runs outside the run's transaction, tracked by an
+    /// `applying` row: resumed halfway, marked `transaction=false`, or on a
+    /// dialect whose DDL commits implicitly.
+    func runsOutsideTransaction(_ dialect: any Dialect) -> Bool {
+        resumesAfter != nil || !(dialect.hasTransactionalDDL && section.transactional)
     }
 }

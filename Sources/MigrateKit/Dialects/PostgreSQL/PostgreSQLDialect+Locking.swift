@@ -13,6 +13,13 @@ extension PostgreSQLDialect {
     /// - Throws: ``DatabaseError`` of kind `.lockTimeout`, naming the session
     ///   that holds the lock, or `.cancelled`.
     public func acquireLock(_ key: String, on connection: DatabaseConnection, wait: LockWait) throws {
+        try pollAdvisoryLock(key, with: "pg_try_advisory_lock", on: connection, wait: wait)
+    }
+
+    /// Polls `function` (`pg_try_advisory_lock`, or `pg_try_advisory_xact_lock`
+    /// inside a transaction) on the key's hash until it answers `true`, with
+    /// the back-off, report and timeout ``acquireLock(_:on:wait:)`` describes.
+    func pollAdvisoryLock(_ key: String, with function: String, on connection: DatabaseConnection, wait: LockWait) throws {
         let lockKey = Self.lockKey(for: key)
         let clock = ContinuousClock()
         let start = clock.now
@@ -21,7 +28,7 @@ extension PostgreSQLDialect {
         let reportAt = start + .milliseconds(Int64(max(wait.patience, 0) * 1000))
         var reported = false
         var delay = Duration.milliseconds(10)
-        while try connection.scalar("SELECT pg_try_advisory_lock(\(lockKey))")?.string != "t" {
+        while try connection.scalar("SELECT \(function)(\(lockKey))")?.string != "t" {
             let remaining = clock.now.duration(to: deadline)
             guard remaining > .zero else {
                 throw lockTimeout(key, lockKey: lockKey, on: connection, waited: start.duration(to: clock.now))
@@ -44,23 +51,35 @@ extension PostgreSQLDialect {
     /// least 1, since 0 would mean no bound), keeping its own value in the
     /// custom setting `migrate.saved_lock_timeout`.
     public func boundLockWaitsSQL(seconds: Double) -> String? {
+        boundLockWaitsSQL(seconds: seconds, transactionLocal: false)
+    }
+
+    /// ``boundLockWaitsSQL(seconds:)`` with every `set_config` local to the
+    /// open transaction when `transactionLocal` (`SET LOCAL`): through a
+    /// transaction pooler a session-level setting would stay on a server
+    /// connection that another client gets next.
+    public func boundLockWaitsSQL(seconds: Double, transactionLocal: Bool) -> String? {
+        let local = transactionLocal ? "true" : "false"
         let milliseconds = seconds.isFinite ? max(1, Int((seconds * 1000).rounded(.up))) : 0
         // The search_path is pinned too: a revision may empty it (a pg_dump
         // file starts with `set_config('search_path', '', false)`), and the
         // version table is named without a schema. The first call keeps the
         // session's own search_path; later calls put it back. Target-list
         // expressions are evaluated in order.
-        return "SELECT set_config('migrate.saved_lock_timeout', current_setting('lock_timeout'), false), "
-            + "set_config('lock_timeout', '\(milliseconds)', false), "
-            + "set_config('migrate.saved_search_path', current_setting('search_path'), false), "
+        return "SELECT set_config('migrate.saved_lock_timeout', current_setting('lock_timeout'), \(local)), "
+            + "set_config('lock_timeout', '\(milliseconds)', \(local)), "
+            + "set_config('migrate.saved_search_path', current_setting('search_path'), \(local)), "
             + "set_config('migrate.session_search_path', coalesce(nullif(current_setting("
-            + "'migrate.session_search_path', true), ''), current_setting('search_path')), false), "
-            + "set_config('search_path', current_setting('migrate.session_search_path'), false)"
+            + "'migrate.session_search_path', true), ''), current_setting('search_path')), \(local)), "
+            + "set_config('search_path', current_setting('migrate.session_search_path'), \(local))"
     }
 
-    public var restoreLockWaitsSQL: String? {
-        "SELECT set_config('lock_timeout', current_setting('migrate.saved_lock_timeout'), false), "
-            + "set_config('search_path', current_setting('migrate.saved_search_path'), false)"
+    public var restoreLockWaitsSQL: String? { restoreLockWaitsSQL(transactionLocal: false) }
+
+    public func restoreLockWaitsSQL(transactionLocal: Bool) -> String? {
+        let local = transactionLocal ? "true" : "false"
+        return "SELECT set_config('lock_timeout', current_setting('migrate.saved_lock_timeout'), \(local)), "
+            + "set_config('search_path', current_setting('migrate.saved_search_path'), \(local))"
     }
 
     public func releaseLock(_ key: String, on connection: DatabaseConnection) throws {

@@ -1,0 +1,20 @@
+extension Dialect {
+    /// The dialect's session lock, whatever the pooler: a dialect whose
+    /// sessions may not survive a commit overrides this.
+    public func migrationLock(on connection: DatabaseConnection, pooler: PoolerMode) throws -> any MigrationLock {
+        SessionMigrationLock(self)
+    }
+
+    /// Servers of this dialect are never read-only replicas.
+    public func readOnlyReason(on connection: DatabaseConnection) throws -> String? { nil }
+
+    /// The session-level settings: a dialect that supports transaction
+    /// pooling overrides this.
+    public func boundLockWaitsSQL(seconds: Double, transactionLocal: Bool) -> String? {
+        boundLockWaitsSQL(seconds: seconds)
+    }
+
+    public func restoreLockWaitsSQL(transactionLocal: Bool) -> String? {
+        restoreLockWaitsSQL
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+@testable import MigrateKit
+
+/// Writing commands refuse a server that only reads — a PostgreSQL hot
+/// standby, a MySQL/MariaDB server with `read_only` on — before doing
+/// anything; read-only commands keep working there.
+@Suite("Standbys", .serialized)
+struct StandbyScenarioTests {
+    /// `upgrade`, `downgrade` and `stamp` against the streaming replica that
+    /// `scripts/test.sh` starts: `error[db.read-only-standby]`, exit 1.
+    @Test func writingCommandsRefuseAHotStandby() throws {
+        let project = try CLIProject(.postgresql)
+        try project.write("h00000000001", upgrade: "CREATE TABLE h1 (id INTEGER);", downgrade: "DROP TABLE h1;")
+        #expect(try project.run("upgrade", "head").status == 0)
+        try project.write("h00000000002", revises: ["h00000000001"], upgrade: "CREATE TABLE h2 (id INTEGER);")
+        let standby = try PooledServers.standby(project.url)
+        try Self.waitForReplay(of: "h00000000001", on: standby)
+
+        let expected = "error[db.read-only-standby]: \(standby.redacted) is a standby; run migrations against the "
+            + "primary (pg_is_in_recovery() is true"
+        for arguments in [["upgrade", "head"], ["downgrade", "base"], ["stamp", "h00000000002"]] {
+            let result = try CommandResult.run(arguments + ["--url", standby.string], in: project.folder)
+            #expect(result.status == 1, "\(arguments)")
+            #expect(result.stderr.hasPrefix(expected), "\(arguments): \(result.stderr)")
+            #expect(!result.stderr.contains("migrate-test-pw"))
+        }
+        let current = try project.run("current", "--url", standby.string)
+        #expect(current.status == 0, "\(current.stderr)")
+        #expect(current.stdout.contains("h00000000001"), "\(current.stdout)")
+        #expect(try project.versionRows() == ["h00000000001:applied"])
+    }
+
+    /// `read_only` on a MariaDB server refuses writing commands even for
+    /// root, which the server itself would let write; `current` still reads.
+    @Test func writingCommandsRefuseAReadOnlyMySQLServer() throws {
+        let project = try CLIProject(.mysql)
+        try project.write("r00000000001", upgrade: "CREATE TABLE r1 (id INTEGER);", downgrade: "DROP TABLE r1;")
+        try project.write("r00000000002", revises: ["r00000000001"], upgrade: "CREATE TABLE r2 (id INTEGER);")
+        let config = try MigrateConfig.load(project.folder + "/migrate.ini", environment: [:])
+        try Migrator(config).upgrade(to: "r00000000001")
+        let admin = try project.connect()
+        defer { admin.close() }
+        // Other tests share this server: read_only stays on for as short a
+        // time as the two calls take.
+        var refusal: (any Error)?
+        var current: CurrentState?
+        try admin.execute("SET GLOBAL read_only = 1")
+        do {
+            defer { try? admin.execute("SET GLOBAL read_only = 0") }
+            do { try Migrator(config).upgrade(to: "head") } catch { refusal = error }
+            current = try Migrator(config).current()
+        }
+        let failure = try #require(refusal as? MigrateFailure)
+        #expect(failure.errorID == "db.read-only-standby")
+        #expect(failure.description.hasPrefix("error[db.read-only-standby]: \(project.url.redacted) is a standby; run migrations against the primary (read_only is ON"), "\(failure)")
+        #expect(current?.heads == ["r00000000001"])
+        #expect(try project.versionRows() == ["r00000000001:applied"])
+        #expect(try !project.tableExists("r2"))
+    }
+
+    /// Waits until the standby has replayed the revision's version row.
+    static func waitForReplay(of revision: String, on standby: DatabaseURL) throws {
+        let deadline = Date().addingTimeInterval(30)
+        var lastError: (any Error)?
+        while Date() < deadline {
+            do {
+                let connection = try PostgreSQLDialect().connect(to: standby)
+                defer { connection.close() }
+                let found = try connection.scalar("SELECT count(*) FROM migrate_version WHERE revision = '\(revision)'")
+                if found?.string == "1" { return }
+            } catch {
+                lastError = error
+            }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        throw TestSetupError(message: "the standby did not replay \(revision) within 30 s: \(lastError.map { "\($0)" } ?? "")")
+    }
+}

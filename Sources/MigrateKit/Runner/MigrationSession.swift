@@ -35,7 +35,7 @@ final class MigrationSession {
         self.cancellation = cancellation
         bounds = LockWaitBounds(dialect: dialect, connection: connection, seconds: config.lockTimeout)
         table = VersionTable(
-            name: config.versionTable, dialect: dialect,
+            name: config.versionTable, schema: dialect.versionTableSchema(for: url), dialect: dialect,
             connection: VersionTableConnection(connection, bounds: bounds, tableName: config.versionTable))
         lockKey = "migrate:\(url.database ?? ""):\(config.versionTable)"
         do {

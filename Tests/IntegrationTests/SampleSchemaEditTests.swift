@@ -134,7 +134,18 @@ struct SampleSchemaEditTests {
         let counts = try Self.counts(published, in: project)
         #expect(counts.values.allSatisfy { $0 >= 3 }, "\(counts)")
 
-        for (what, edit) in sample.edits {
+        try Self.runEdits(sample.edits, on: ddl, in: project, published: published, counts: counts)
+    }
+
+    /// Each edit declared in turn (appended, or `old → new` replaced in
+    /// `ddl`): autogenerate, upgrade, `check` clean, every row kept,
+    /// `downgrade -1` back to `published`; its revision is then removed, so
+    /// the next edit starts from `ddl` again.
+    static func runEdits(
+        _ edits: [(String, String)], on ddl: String, in project: AutogenerateProject, published: Schema,
+        counts: [String: Int]
+    ) throws {
+        for (what, edit) in edits {
             let parts = edit.components(separatedBy: " → ")
             if parts.count == 2 { #expect(ddl.contains(parts[0]), "\(what): the text to edit is not in the sample") }
             try project.declare(parts.count == 2 ? ddl.replacingOccurrences(of: parts[0], with: parts[1]) : ddl + edit + "\n")

@@ -2,12 +2,6 @@
 /// place under its column, enum values removed under domains, functions and
 /// views, a materialized view filled and emptied, tables in a second schema.
 extension CorpusCase {
-    private static func pgChange(_ name: String, old: String, new: String, seed: String = baseSeed, keep: String = "t")
-        -> CorpusCase
-    {
-        CorpusCase(name, old: old, new: new, on: [.postgresql], seed: seed, keep: keep)
-    }
-
     static let scoreTable = "CREATE TABLE t (id INTEGER PRIMARY KEY, name VARCHAR(50), points score);"
     static let scoreSeed = "INSERT INTO t (id, name, points) VALUES (1, 'ada', 10), (2, 'grace', 20), (3, 'edsger', NULL);"
 
@@ -29,31 +23,31 @@ extension CorpusCase {
         """
 
     static let postgresqlObjectChanges: [CorpusCase] = [
-        pgChange(
+        pg(
             "postgresql: change the default, NOT NULL and checks of a domain a column uses",
             old: "CREATE DOMAIN score AS integer DEFAULT 0 CONSTRAINT score_range CHECK (VALUE BETWEEN 0 AND 100);\n"
                 + scoreTable,
             new: "CREATE DOMAIN score AS integer CONSTRAINT score_range CHECK (VALUE BETWEEN 0 AND 1000) "
                 + "CONSTRAINT \"score step\" CHECK (VALUE % 10 = 0);\n" + scoreTable,
             seed: scoreSeed),
-        pgChange(
+        pg(
             "postgresql: a domain a column uses becomes NOT NULL with a default",
             old: "CREATE DOMAIN score AS integer;\n" + scoreTable,
             new: "CREATE DOMAIN score AS integer NOT NULL DEFAULT 5;\n"
                 + "CREATE TABLE t (id INTEGER PRIMARY KEY, name VARCHAR(50), points score);",
             seed: "INSERT INTO t (id, name, points) VALUES (1, 'ada', 10), (2, 'grace', 20);"),
-        pgChange(
+        pg(
             "postgresql: remove an enum value that a domain, functions and a view use",
             old: "CREATE TYPE mood AS ENUM ('sad', 'meh', 'happy');\n" + moodUsers,
             new: "CREATE TYPE mood AS ENUM ('sad', 'happy');\n" + moodUsers, seed: moodSeed),
-        pgChange(
+        pg(
             "postgresql: reorder enum values under a domain",
             old: "CREATE TYPE mood AS ENUM ('sad', 'happy');\n" + moodUsers,
             new: "CREATE TYPE mood AS ENUM ('happy', 'sad', 'ecstatic');\n" + moodUsers, seed: moodSeed),
-        pgChange(
+        pg(
             "postgresql: empty a populated materialized view",
             old: base + "\n" + countsView, new: base + "\n" + countsView.replacingOccurrences(of: "GROUP BY name;", with: "GROUP BY name WITH NO DATA;")),
-        pgChange(
+        pg(
             "postgresql: re-create a populated materialized view over a retyped column",
             old: base + "\n" + countsView,
             new: "CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT);\n" + countsView),

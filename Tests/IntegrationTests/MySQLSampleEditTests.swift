@@ -63,27 +63,11 @@ struct MySQLSampleEditTests {
         try project.expectSuccess("upgrade", "head")
         let published = try project.inspect()
         try project.execute(Self.seed(published, rows: 3))
-        let counts = try Self.counts(published, in: project)
+        let counts = try SampleSchemaEditTests.counts(published, in: project)
         #expect(counts.values.allSatisfy { $0 >= 3 }, "\(counts)")
 
-        for (what, text, replacement) in Self.edits {
-            #expect(sakila.contains(text), "\(what): the text to edit is not in sakila.sql")
-            try project.declare(sakila.replacingOccurrences(of: text, with: replacement))
-            let before = Set(try project.revisionFiles())
-            let generated = try project.run("revision", "--autogenerate", "-m", what)
-            #expect(generated.status == 0, "\(what): \(generated.stderr)")
-            let path = try #require(Set(try project.revisionFiles()).subtracting(before).first, "\(what)")
-            let sql = try String(contentsOfFile: path, encoding: .utf8)
-            let upgraded = try project.run("upgrade", "head")
-            #expect(upgraded.status == 0, "\(what): \(upgraded.stderr)\n\(sql)")
-            let check = try project.run("check")
-            #expect(check.status == 0, "\(what): \(check.stdout)\(check.stderr)\n\(sql)")
-            #expect(try Self.counts(published, in: project) == counts, "\(what): rows lost\n\(sql)")
-            let downgraded = try project.run("downgrade", "-1")
-            #expect(downgraded.status == 0, "\(what): \(downgraded.stderr)\n\(sql)")
-            #expect(try project.inspect() == published, "\(what): downgrade did not restore the schema\n\(sql)")
-            try FileManager.default.removeItem(atPath: path)
-        }
+        try SampleSchemaEditTests.runEdits(
+            Self.edits.map { ($0.0, "\($0.1) → \($0.2)") }, on: sakila, in: project, published: published, counts: counts)
     }
 
     /// `rows` rows in every table, foreign key checks off (row `k` refers to
@@ -113,11 +97,5 @@ struct MySQLSampleEditTests {
         }
         if type.hasPrefix("point") || type.hasPrefix("geometry") { return "POINT(\(row), \(row))" }
         return "'r\(row)'"
-    }
-
-    static func counts(_ schema: Schema, in project: AutogenerateProject) throws -> [String: Int] {
-        var counts: [String: Int] = [:]
-        for name in schema.tables.keys { counts[name] = try project.count("`\(name)`") }
-        return counts
     }
 }

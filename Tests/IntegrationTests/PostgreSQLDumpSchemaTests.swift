@@ -32,6 +32,7 @@ struct PostgreSQLDumpSchemaTests {
         let dump = try Self.dumpSchema(populated.project.url)
         #expect(dump.contains("set_config('search_path', '', false)"))
         #expect(dump.contains("OWNER TO"))
+        #expect(dump.contains("\\restrict "), "pg_dump 15.14+ guards its output")
 
         // Against the populated database itself: nothing to do.
         try populated.declare(dump)
@@ -51,14 +52,10 @@ struct PostgreSQLDumpSchemaTests {
         #expect(after.status == 0, "\(after.stdout)\(after.stderr)")
     }
 
-    @Test func ownershipPrivilegesAndMetaCommandsAreLeftOutOfTheScratchDatabase() {
+    @Test func ownershipAndPrivilegesAreLeftOutOfTheScratchDatabase() {
         #expect(PostgreSQLScratchSession.isOwnershipOrPrivilege("ALTER TABLE public.actor OWNER TO nobody_here"))
         #expect(PostgreSQLScratchSession.isOwnershipOrPrivilege("GRANT ALL ON SCHEMA public TO PUBLIC"))
         #expect(PostgreSQLScratchSession.isOwnershipOrPrivilege("REVOKE USAGE ON SCHEMA public FROM PUBLIC"))
         #expect(!PostgreSQLScratchSession.isOwnershipOrPrivilege("ALTER TABLE owner ADD COLUMN to_do text"))
-        #expect(
-            PostgreSQLScratchSession.withoutLeadingMetaCommands("\\restrict abc\n\nSET statement_timeout = 0")
-                == "SET statement_timeout = 0")
-        #expect(PostgreSQLScratchSession.withoutLeadingMetaCommands("\\unrestrict abc") == "")
     }
 }

@@ -28,7 +28,8 @@ struct PostgreSQLObjectRendererTests {
     @Test func addsEnumValuesInPlaceBeforeOrAfterTheirNeighbours() {
         let old = Self.rating("'G', 'R'"), new = Self.rating("'G', 'PG', 'R', 'NC-17'")
         #expect(PostgreSQLDialect().canAlterInPlace(old, to: new))
-        #expect(!PostgreSQLDialect().canAlterInPlace(new, to: old))
+        // Removing values re-creates the type under its columns: still not a drop and create.
+        #expect(PostgreSQLDialect().canAlterInPlace(new, to: old))
         #expect(
             renderer.statements(for: .alterObject(from: old, to: new)) == [
                 "ALTER TYPE rating ADD VALUE 'PG' BEFORE 'R'", "ALTER TYPE rating ADD VALUE 'NC-17' AFTER 'R'",

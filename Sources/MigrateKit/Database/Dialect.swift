@@ -104,6 +104,18 @@ public protocol Dialect: ScratchDatabaseHost, Sendable {
     /// the same name.
     func columnNames(of table: String, on connection: DatabaseConnection) throws -> [String]
 
+    /// The database or schema migrate's own statements name the version
+    /// table in, when revision SQL can change the current one under them
+    /// (MySQL `USE other_db`); `nil` (the default) to name it alone.
+    func versionTableSchema(for url: DatabaseURL) -> String?
+
+    /// ``tableExists(_:on:)`` in the named database or schema
+    /// (``versionTableSchema(for:)``).
+    func tableExists(_ name: String, inSchema schema: String, on connection: DatabaseConnection) throws -> Bool
+
+    /// ``columnNames(of:on:)`` in the named database or schema.
+    func columnNames(of table: String, inSchema schema: String, on connection: DatabaseConnection) throws -> [String]
+
     /// `true` when the database the URL names exists.
     func databaseExists(_ url: DatabaseURL) throws -> Bool
 
@@ -182,6 +194,15 @@ extension Dialect {
     }
 
     public func boundLockWaitsSQL(seconds: Double) -> String? { nil }
+    public func versionTableSchema(for url: DatabaseURL) -> String? { nil }
+
+    public func tableExists(_ name: String, inSchema schema: String, on connection: DatabaseConnection) throws -> Bool {
+        try tableExists(name, on: connection)
+    }
+
+    public func columnNames(of table: String, inSchema schema: String, on connection: DatabaseConnection) throws -> [String] {
+        try columnNames(of: table, on: connection)
+    }
     public var restoreLockWaitsSQL: String? { nil }
 
     public func placeholder(_ position: Int) -> String { "?" }

@@ -5,7 +5,10 @@
 /// Every ``Dialect`` is one: each dialect folder conforms in
 /// `<Dialect>+Scratch.swift`, so the core never switches on a dialect's name.
 public protocol ScratchDatabaseHost {
-    /// The server's version text (`SELECT version()`, `sqlite_version()`).
+    /// The server's version text (`SELECT version()`, `sqlite_version()`),
+    /// with any server or live-database setting that changes how the
+    /// declared DDL reads (MySQL: default character set and collation): it
+    /// keys the declared-schema cache.
     func serverVersion(on connection: DatabaseConnection) throws -> String
 
     /// Calls `body` with a connection to an empty scratch database of this

@@ -31,6 +31,9 @@ public struct RevisionScriptError: MigrateFailure, Equatable {
         case unterminated(Construct)
         /// A `DELIMITER` line without a terminator after it.
         case badDelimiter
+        /// A psql meta-command (`\connect`, `\set`) other than the
+        /// `\restrict` guards, which the splitter skips.
+        case psqlCommand(String)
     }
 
     /// The constructs that must be closed before the end of a section.
@@ -72,6 +75,7 @@ public struct RevisionScriptError: MigrateFailure, Equatable {
         case .duplicateSection: "revision.duplicate-section"
         case .unterminated: "revision.unterminated"
         case .badDelimiter: "revision.bad-delimiter"
+        case .psqlCommand: "revision.psql-command"
         }
     }
 
@@ -129,6 +133,9 @@ public struct RevisionScriptError: MigrateFailure, Equatable {
         case .badDelimiter:
             return "`DELIMITER` needs the new terminator after it, e.g. `DELIMITER //`, "
                 + "and `DELIMITER ;` to go back."
+        case let .psqlCommand(name):
+            return "`\\\(name)` is a psql command, not SQL; migrate sends statements to the server itself. "
+                + "Remove the line (or write the SQL it stands for)."
         }
     }
 

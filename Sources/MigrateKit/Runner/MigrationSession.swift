@@ -51,7 +51,7 @@ final class MigrationSession {
             dialect: dialect, connection: connection, seconds: config.lockTimeout,
             transactionLocal: lock.settingsMustBeTransactionLocal)
         table = VersionTable(
-            name: config.versionTable, dialect: dialect,
+            name: config.versionTable, schema: dialect.versionTableSchema(for: url), dialect: dialect,
             connection: VersionTableConnection(connection, bounds: bounds, tableName: config.versionTable))
         do {
             try cancellation.attach(connection.makeCanceller())

@@ -76,7 +76,7 @@ public final class Migrator {
         let bounds = LockWaitBounds(
             dialect: dialect, connection: connection, seconds: config.lockTimeout, transactionLocal: local)
         let table = VersionTable(
-            name: config.versionTable, dialect: dialect,
+            name: config.versionTable, schema: dialect.versionTableSchema(for: url), dialect: dialect,
             connection: VersionTableConnection(connection, bounds: bounds, tableName: config.versionTable))
         let rows = try table.rows()
         return CurrentState(rows: rows, directory: directory, dialect: dialect)

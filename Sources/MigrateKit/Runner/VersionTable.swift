@@ -3,21 +3,31 @@
 /// value goes to the database as a bound parameter.
 final class VersionTable {
     let name: String
+    /// The database or schema the table is named in
+    /// (``Dialect/versionTableSchema(for:)``), or `nil`.
+    let schema: String?
     let dialect: any Dialect
     let connection: DatabaseConnection
     /// Whether the table has the progress columns, once asked.
     private var hasProgressColumns: Bool?
 
-    init(name: String, dialect: any Dialect, connection: DatabaseConnection) {
+    init(name: String, schema: String? = nil, dialect: any Dialect, connection: DatabaseConnection) {
         self.name = name
+        self.schema = schema
         self.dialect = dialect
         self.connection = connection
     }
 
-    private var sql: VersionTableSQL { VersionTableSQL(name: name, dialect: dialect) }
+    private var sql: VersionTableSQL { VersionTableSQL(name: name, schema: schema, dialect: dialect) }
 
     func exists() throws -> Bool {
-        try dialect.tableExists(name, on: connection)
+        guard let schema else { return try dialect.tableExists(name, on: connection) }
+        return try dialect.tableExists(name, inSchema: schema, on: connection)
+    }
+
+    private func columnNames() throws -> [String] {
+        guard let schema else { return try dialect.columnNames(of: name, on: connection) }
+        return try dialect.columnNames(of: name, inSchema: schema, on: connection)
     }
 
     /// Creates the table when it is missing, and adds the progress columns
@@ -31,8 +41,9 @@ final class VersionTable {
             hasProgressColumns = true
             return
         }
+        let existing = try columnNames()
         for column in sql.progressColumns {
-            guard try !dialect.columnExists(column.name, in: name, on: connection) else { continue }
+            guard !existing.contains(column.name) else { continue }
             try withGrantAdvice("add the column \(column.name) to the version table \(name)", right: "alter it") {
                 try connection.execute(sql.addColumn(column.name, type: column.type))
             }
@@ -44,7 +55,7 @@ final class VersionTable {
     func rows() throws -> [AppliedRevision] {
         guard try exists() else { return [] }
         try checkIsVersionTable()
-        let progress = try hasProgressColumns ?? dialect.columnExists("completed_checksum", in: name, on: connection)
+        let progress = try hasProgressColumns ?? columnNames().contains("completed_checksum")
         hasProgressColumns = progress
         return try connection.query(sql.selectAll(withProgress: progress)).map { row in
             AppliedRevision(
@@ -58,7 +69,7 @@ final class VersionTable {
     /// Refuses an application's table that happens to have the name
     /// (`version_table = users`), before any statement trips on its columns.
     private func checkIsVersionTable() throws {
-        let columns = Set(try dialect.columnNames(of: name, on: connection).map { $0.lowercased() })
+        let columns = Set(try columnNames().map { $0.lowercased() })
         let missing = VersionTableSQL.columns.filter { !columns.contains($0) }
         if !missing.isEmpty { throw NotAVersionTableError(table: name, missingColumns: missing) }
     }

@@ -8,6 +8,8 @@
 /// script has no connection and writes values as the dialect's literals.
 struct VersionTableSQL {
     let name: String
+    /// The database or schema to name the table in, or `nil` to name it alone.
+    var schema: String? = nil
     let dialect: any Dialect
     /// `false` for the offline script: values as literals.
     var bindsValues = true
@@ -24,7 +26,9 @@ struct VersionTableSQL {
         var values: [SQLValue] = []
     }
 
-    private var quotedName: String { dialect.quoteIdentifier(name) }
+    private var quotedName: String {
+        (schema.map { dialect.quoteIdentifier($0) + "." } ?? "") + dialect.quoteIdentifier(name)
+    }
 
     /// The columns every version table has, whatever release created it.
     static let columns = ["revision", "checksum", "applied_at", "execution_ms", "state"]

@@ -1,7 +1,7 @@
 /// PostgreSQL objects and table features of issue 8, each created, changed
 /// and dropped through autogenerate, with rows in `t` that must survive.
 extension CorpusCase {
-    private static func pg(_ name: String, old: String, new: String, seed: String = baseSeed, keep: String = "t")
+    static func pg(_ name: String, old: String, new: String, seed: String = baseSeed, keep: String = "t")
         -> CorpusCase
     {
         CorpusCase(name, old: old, new: new, on: [.postgresql], seed: seed, keep: keep)

@@ -1,6 +1,15 @@
 extension MySQLDialect {
+    /// The version, and the settings that change how the declared DDL
+    /// reads in the scratch database: the live database's character set and
+    /// collation (the scratch database takes them), the server's, the
+    /// session's `sql_mode`, `lower_case_table_names` and
+    /// `explicit_defaults_for_timestamp`. It keys the declared-schema cache.
     public func serverVersion(on connection: DatabaseConnection) throws -> String {
-        try connection.scalar("SELECT version()")?.string ?? ""
+        try connection.scalar(
+            "SELECT CONCAT_WS(' ', version(), @@character_set_database, @@collation_database, "
+                + "@@character_set_server, @@collation_server, @@SESSION.sql_mode, @@lower_case_table_names, "
+                + "@@explicit_defaults_for_timestamp)"
+        )?.string ?? ""
     }
 
     /// A temporary database `migrate_scratch_<random>` on the live

@@ -42,9 +42,12 @@ extension MySQLInspector {
         }
     }
 
-    /// Triggers in their firing order per table and event (`ACTION_ORDER`),
-    /// which creating them in that order gives back.
+    /// Triggers in their firing order per table, timing and event
+    /// (`ACTION_ORDER`). A trigger after the first of its group is written
+    /// and compared with `FOLLOWS <the one before>`, so a changed order is
+    /// a difference (and the one before is created first).
     private func readTriggers(_ connection: DatabaseConnection, into builder: inout SchemaBuilder) throws {
+        var previous: (group: String, name: String)?
         for row in try connection.query(
             """
             SELECT TRIGGER_NAME, EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION, ACTION_STATEMENT
@@ -53,14 +56,17 @@ extension MySQLInspector {
             """)
         {
             let name = row.string(0), table = row.string(1)
+            let group = "\(table)\u{0}\(row.string(2))\u{0}\(row.string(3))"
+            let follows = previous?.group == group ? previous?.name : nil
+            previous = (group, name)
             let statement =
                 "CREATE TRIGGER \(Self.quoted(name)) \(row.string(2)) \(row.string(3)) ON \(Self.quoted(table)) "
-                + "FOR EACH ROW \(row.string(4))"
+                + "FOR EACH ROW \(follows.map { "FOLLOWS \(Self.quoted($0)) " } ?? "")\(row.string(4))"
             builder.add(
                 SchemaObject(
                     kind: .trigger, name: name, table: table, definition: statement, createStatements: [statement],
                     dropStatements: ["DROP TRIGGER \(Self.quoted(name))"],
-                    dependencies: Self.words(row.string(4), except: name)))
+                    dependencies: Self.words(row.string(4), except: name) + (follows.map { [$0.lowercased()] } ?? [])))
         }
     }
 

@@ -45,15 +45,29 @@ extension PostgreSQLInspector {
                         kind: .type, name: name, definition: definition, createStatements: [definition],
                         dropStatements: ["DROP TYPE \(quotedName)"]))
             case "d":
-                var parts = ["CREATE DOMAIN \(quotedName) AS \(row.string(2))"]
-                if let collation = row.text(3) { parts.append("COLLATE \(collation)") }
-                if let value = row.text(4) { parts.append("DEFAULT \(value)") }
-                if row.bool(5) { parts.append("NOT NULL") }
-                parts += Self.names(row.string(6))
-                let definition = parts.joined(separator: " ")
+                // Created bare, then given its default, NOT NULL and checks
+                // one `ALTER DOMAIN` each: a changed domain that columns use
+                // is altered in place by adding and dropping those.
+                var head = "CREATE DOMAIN \(quotedName) AS \(row.string(2))"
+                if let collation = row.text(3) { head += " COLLATE \(collation)" }
+                var parts: [String] = [], alters: [String] = []
+                if let value = row.text(4) {
+                    parts.append("DEFAULT \(value)")
+                    alters.append("SET DEFAULT \(value)")
+                }
+                if row.bool(5) {
+                    parts.append("NOT NULL")
+                    alters.append("SET NOT NULL")
+                }
+                for constraint in Self.names(row.string(6)) {
+                    parts.append(constraint)
+                    alters.append("ADD \(constraint)")
+                }
+                let definition = ([head] + parts).joined(separator: " ")
                 builder.add(
                     SchemaObject(
-                        kind: .domain, name: name, definition: definition, createStatements: [definition],
+                        kind: .domain, name: name, definition: definition,
+                        createStatements: [head] + alters.map { "ALTER DOMAIN \(quotedName) \($0)" },
                         dropStatements: ["DROP DOMAIN \(quotedName)"], dependencies: SQLWords.of(row.string(2)).sorted()))
             default:
                 builder.unmodelled.append(UnmodelledObject(kind: "range type", name: name))

@@ -1,6 +1,7 @@
 import Foundation
 
-/// Views, materialized views (with their indexes), triggers and rules,
+/// Views, materialized views (with their indexes and whether they are
+/// populated), triggers and rules,
 /// compared by the server's own rendering (`pg_get_viewdef`,
 /// `pg_get_triggerdef`, `pg_get_ruledef`), with the tables, views and
 /// functions they read from `pg_depend`.
@@ -12,7 +13,7 @@ extension PostgreSQLInspector {
                    array_to_string(ARRAY(SELECT pg_get_indexdef(i.indexrelid, 0, true) FROM pg_index i
                                          JOIN pg_class ic ON ic.oid = i.indexrelid
                                          WHERE i.indrelid = c.oid ORDER BY ic.relname), chr(31)),
-                   \(Self.dependencies(class: "pg_rewrite", oid: "r.oid", selfOID: "c.oid"))
+                   \(Self.dependencies(class: "pg_rewrite", oid: "r.oid", selfOID: "c.oid")), c.relispopulated
             FROM pg_class c
             JOIN pg_rewrite r ON r.ev_class = c.oid AND r.rulename = '_RETURN'
             WHERE c.relnamespace = \(Self.namespace) AND c.relkind IN ('v', 'm') AND \(Self.notFromExtension("c.oid", in: "pg_class"))
@@ -25,7 +26,16 @@ extension PostgreSQLInspector {
             var query = row.string(2).trimmingCharacters(in: .whitespacesAndNewlines)
             if query.hasSuffix(";") { query.removeLast() }
             let options = row.text(3).map { " WITH (\($0))" } ?? ""
-            let create = ["CREATE \(keyword) \(name)\(options) AS\n\(query)"] + Self.names(row.string(4))
+            var create = ["CREATE \(keyword) \(name)\(options) AS\n\(query)"]
+            if isMaterialized {
+                // Created empty, indexed, then filled (as pg_dump does); the
+                // populated state is part of what is compared.
+                create[0] += "\nWITH NO DATA"
+                create += Self.names(row.string(4))
+                if row.bool(6) { create.append("REFRESH MATERIALIZED VIEW \(name)") }
+            } else {
+                create += Self.names(row.string(4))
+            }
             builder.add(
                 SchemaObject(
                     kind: isMaterialized ? .materializedView : .view, name: row.string(0),

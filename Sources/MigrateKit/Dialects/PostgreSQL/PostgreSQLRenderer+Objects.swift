@@ -2,7 +2,8 @@ import Foundation
 
 /// Object changes as PostgreSQL writes them where the inspector's create
 /// and drop statements are not the whole story: enum values added in place
-/// (and removed again by re-creating the type), routines replaced in place,
+/// (and removed again by re-creating the type, see
+/// `PostgreSQLRenderer+EnumRecreation.swift`), routines replaced in place,
 /// sequences altered in place and owned once their table exists.
 extension PostgreSQLRenderer {
     func objectStatements(_ change: SchemaChange, current: Schema, target: Schema) -> [String]? {
@@ -13,15 +14,20 @@ extension PostgreSQLRenderer {
             return ownerExists ? object.createStatements : Array(object.createStatements.prefix(1))
         case .alterObject(let from, let to):
             if let values = EnumValues(from), let newValues = EnumValues(to) {
-                return newValues.labels.isSubsequence(of: values.labels)
-                    ? removeValues(of: to, keeping: newValues.labels, current: current)
-                    : values.additions(to: newValues).map { "ALTER TYPE \(support.name(to.name)) \($0)" }
+                return values.labels.isSubsequence(of: newValues.labels)
+                    ? values.additions(to: newValues).map { "ALTER TYPE \(support.name(to.name)) \($0)" }
+                    : recreateEnum(to, current: current)
             }
             if to.kind == .sequence {
                 return [to.createStatements[0].replacingFirst("CREATE SEQUENCE", with: "ALTER SEQUENCE")
                     + (to.definition.contains(" CYCLE") ? "" : " NO CYCLE")]
             }
             if to.kind == .function || to.kind == .procedure { return to.createStatements }
+            if to.kind == .domain { return alterDomain(from, to) }
+            if to.kind == .materializedView {
+                let refresh = "REFRESH MATERIALIZED VIEW \(support.name(to.name))"
+                return [to.createStatements.contains(refresh) ? refresh : refresh + " WITH NO DATA"]
+            }
             return support.objectStatements(change)
         default:
             return support.objectStatements(change)
@@ -41,45 +47,39 @@ extension PostgreSQLRenderer {
         sequence.createStatements.count > 1 && sequence.createStatements[1].hasSuffix(".\(support.name(column))")
     }
 
-    /// PostgreSQL cannot remove an enum value in place. The documented way:
-    /// rename the type, create it anew, move every column that uses it to
-    /// the new type through `text` (a row holding a removed value makes this
-    /// fail, rather than lose it), drop the old type. Views and rules that
-    /// read those tables are dropped first and created again afterwards.
-    func removeValues(of type: SchemaObject, keeping labels: [String], current: Schema) -> [String] {
-        let name = support.name(type.name), old = support.name(type.name + "__migrate_old")
-        var columns: [(table: String, column: Column, isArray: Bool)] = []
-        for table in current.tables.values.sorted(by: { $0.name < $1.name }) {
-            for column in table.columns where column.type == name || column.type == name + "[]" {
-                columns.append((table.name, column, column.type.hasSuffix("[]")))
+    /// A domain's default, NOT NULL and checks, changed with `ALTER DOMAIN`
+    /// while columns keep using it: what the old one has and the new one
+    /// lacks is dropped first, then what is new is added (a check the rows
+    /// break fails the revision, as it should).
+    func alterDomain(_ from: SchemaObject, _ to: SchemaObject) -> [String] {
+        let old = Array(from.createStatements.dropFirst()), new = Array(to.createStatements.dropFirst())
+        let prefix = "ALTER DOMAIN \(support.name(to.name)) "
+        let drops = old.filter { !new.contains($0) }.compactMap { statement -> String? in
+            let clause = statement.dropFirst(prefix.count)
+            if clause.hasPrefix("SET DEFAULT ") {
+                return new.contains { $0.hasPrefix(prefix + "SET DEFAULT ") } ? nil : prefix + "DROP DEFAULT"
+            }
+            if clause == "SET NOT NULL" { return prefix + "DROP NOT NULL" }
+            return prefix + "DROP CONSTRAINT " + Self.leadingIdentifier(clause.dropFirst("ADD CONSTRAINT ".count))
+        }
+        return drops + new.filter { !old.contains($0) }
+    }
+
+    /// The name at the start of `text` as `quote_ident` wrote it: `"a ""b"""`
+    /// or a plain word.
+    static func leadingIdentifier(_ text: Substring) -> String {
+        guard text.first == "\"" else { return String(text.prefix { $0 != " " }) }
+        var index = text.index(after: text.startIndex)
+        while index < text.endIndex {
+            if text[index] == "\"" {
+                let next = text.index(after: index)
+                guard next < text.endIndex, text[next] == "\"" else { return String(text[..<next]) }
+                index = text.index(after: next)
+            } else {
+                index = text.index(after: index)
             }
         }
-        let tables = Set(columns.map { $0.table.lowercased() })
-        var readers = current.objects.values.filter {
-            $0.kind.readsTables && $0.kind != .trigger && !tables.isDisjoint(with: $0.dependencies.map { $0.lowercased() })
-        }
-        var grew = true
-        while grew {
-            let names = Set(readers.map { $0.baseName.lowercased() })
-            let more = current.objects.values.filter { object in
-                !readers.contains(object) && object.kind.readsTables && object.kind != .trigger
-                    && !names.isDisjoint(with: object.dependencies.map { $0.lowercased() })
-            }
-            readers += more
-            grew = !more.isEmpty
-        }
-        let ordered = SchemaDiffer.ordered(readers)
-        var statements = ordered.reversed().flatMap(\.dropStatements)
-        statements += ["ALTER TYPE \(name) RENAME TO \(old)"] + type.createStatements
-        for (table, column, isArray) in columns {
-            let prefix = "ALTER TABLE \(support.tableName(table)) ALTER COLUMN \(support.name(column.name))"
-            if column.defaultExpression != nil { statements.append("\(prefix) DROP DEFAULT") }
-            let suffix = isArray ? "[]" : ""
-            statements.append("\(prefix) TYPE \(name)\(suffix) USING \(support.name(column.name))::text\(suffix)::\(name)\(suffix)")
-            if let value = column.defaultExpression { statements.append("\(prefix) SET DEFAULT \(value)") }
-        }
-        statements.append("DROP TYPE \(old)")
-        return statements + ordered.flatMap(\.createStatements)
+        return String(text)
     }
 
     /// `partition of`/`partition bound`: detach and attach; `inherits`:

@@ -8,9 +8,9 @@ import Foundation
 ///   before the inspector's first query (`RESET ALL`, then the scratch
 ///   schema's search path again), so the schema is read as declared, not
 ///   as an empty `search_path` would show it.
-/// - psql meta-commands that open a statement (`\restrict key`, which
-///   `pg_dump` 15.14 and later write first, and `\unrestrict` last) are
-///   psql's, not the server's: they are left out.
+/// - psql's `\restrict key` / `\unrestrict key` lines (which `pg_dump`
+///   15.14 and later write first and last) never get here: the statement
+///   splitter skips them (``SplitterFlavor/psqlMetaCommands``).
 /// - Ownership and privileges are not modelled: `ALTER ... OWNER TO`,
 ///   `GRANT` and `REVOKE` are skipped, since they name roles of the
 ///   database the dump came from, which need not exist here.
@@ -25,8 +25,7 @@ final class PostgreSQLScratchSession: ForwardingConnection {
     }
 
     override func execute(_ sql: String) throws {
-        let sql = Self.withoutLeadingMetaCommands(sql)
-        guard !sql.isEmpty, !Self.isOwnershipOrPrivilege(sql) else { return }
+        guard !Self.isOwnershipOrPrivilege(sql) else { return }
         settingsMayHaveChanged = true
         try base.execute(sql)
     }
@@ -43,18 +42,6 @@ final class PostgreSQLScratchSession: ForwardingConnection {
     override func execute(_ sql: String, binding values: [SQLValue]) throws {
         settingsMayHaveChanged = true
         try base.execute(sql, binding: values)
-    }
-
-    /// The statement without the psql meta-command lines (`\...`) before it.
-    static func withoutLeadingMetaCommands(_ sql: String) -> String {
-        var lines = sql.split(separator: "\n", omittingEmptySubsequences: false)[...]
-        while let first = lines.first, first.trimmingCharacters(in: .whitespaces).hasPrefix("\\")
-            || (first.trimmingCharacters(in: .whitespaces).isEmpty && lines.count > 1)
-        {
-            lines = lines.dropFirst()
-        }
-        let rest = lines.joined(separator: "\n")
-        return rest.trimmingCharacters(in: .whitespaces).hasPrefix("\\") ? "" : rest
     }
 
     /// `ALTER <anything> OWNER TO role`, `GRANT ...`, `REVOKE ...`.

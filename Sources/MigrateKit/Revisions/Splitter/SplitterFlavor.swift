@@ -30,12 +30,18 @@ public struct SplitterFlavor: Sendable, Equatable {
     public var mysqlComments: Bool
     /// PostgreSQL: block comments nest, `/* a /* b */ c */` is one comment.
     public var nestedBlockComments: Bool
+    /// psql: a line that begins with `\` outside a statement is a client
+    /// meta-command, not SQL. `\restrict` and `\unrestrict` (which
+    /// `pg_dump` 17.6 and later writes around its output) only guard psql
+    /// itself and are skipped; any other meta-command is an error
+    /// (`revision.psql-command`), since migrate sends SQL to the server.
+    public var psqlMetaCommands: Bool
 
     /// A flavor with the given rules; every rule is off unless turned on.
     public init(
         dollarQuotes: Bool = false, backslashEscapes: Bool = false, backtickIdentifiers: Bool = false,
         triggerBodies: Bool = false, delimiterCommand: Bool = false, mysqlComments: Bool = false,
-        nestedBlockComments: Bool = false
+        nestedBlockComments: Bool = false, psqlMetaCommands: Bool = false
     ) {
         self.dollarQuotes = dollarQuotes
         self.backslashEscapes = backslashEscapes
@@ -44,13 +50,15 @@ public struct SplitterFlavor: Sendable, Equatable {
         self.delimiterCommand = delimiterCommand
         self.mysqlComments = mysqlComments
         self.nestedBlockComments = nestedBlockComments
+        self.psqlMetaCommands = psqlMetaCommands
     }
 
     /// SQLite: backtick identifiers and `BEGIN ... END` trigger bodies.
     public static let sqlite = SplitterFlavor(backtickIdentifiers: true, triggerBodies: true)
 
-    /// PostgreSQL: dollar quotes and nested block comments.
-    public static let postgresql = SplitterFlavor(dollarQuotes: true, nestedBlockComments: true)
+    /// PostgreSQL: dollar quotes, nested block comments and psql's
+    /// `\restrict` lines.
+    public static let postgresql = SplitterFlavor(dollarQuotes: true, nestedBlockComments: true, psqlMetaCommands: true)
 
     /// MySQL and MariaDB: backslash escapes, backticks, `DELIMITER` and
     /// MySQL's comment rules.

@@ -98,6 +98,8 @@ private struct Scanner {
                 skipLineComment()
             case ASCII.slash where peek(position + 1) == ASCII.star:
                 try blockComment()
+            case ASCII.backslash where flavor.psqlMetaCommands && start == nil && isFirstOnLine(position):
+                try psqlMetaCommand()
             case ASCII.dollar where flavor.dollarQuotes:
                 if let tagEnd = dollarTagEnd() {
                     try dollarQuoted(tagEnd: tagEnd)
@@ -247,6 +249,19 @@ private struct Scanner {
             throw RevisionScriptError(.badDelimiter, path: path, line: commandLine)
         }
         delimiter = Array(bytes[tokenStart..<position])
+        while position < bytes.count, bytes[position] != ASCII.newline { position += 1 }
+    }
+
+    /// A psql meta-command line (`\restrict KEY`): skipped when it only
+    /// guards psql, an error otherwise.
+    mutating func psqlMetaCommand() throws {
+        var index = position + 1
+        while index < bytes.count, isWordByte(bytes[index]) { index += 1 }
+        let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[(position + 1)..<index]), as: UTF8.self)
+        guard Keyword.psqlGuards.contains(name) else {
+            throw RevisionScriptError(.psqlCommand(name), path: path, line: line)
+        }
+        position = index
         while position < bytes.count, bytes[position] != ASCII.newline { position += 1 }
     }
 
@@ -439,4 +454,6 @@ private enum Keyword {
     static let begin = Array("begin".utf8)
     static let end = Array("end".utf8)
     static let delimiter = Array("delimiter".utf8)
+    /// psql meta-commands that change nothing on the server.
+    static let psqlGuards: Set<String> = ["restrict", "unrestrict"]
 }

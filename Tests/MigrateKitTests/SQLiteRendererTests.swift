@@ -133,13 +133,14 @@ struct SQLiteRendererTests {
         #expect(statements.first == "PRAGMA defer_foreign_keys = ON")
     }
 
-    @Test func pointsAtTheRenameOfADroppedAndAddedTable() {
+    /// Renames are settled before rendering (see `RenamePlanTests`): what
+    /// reaches the renderer as a drop is one, and is marked as data loss.
+    @Test func marksTheDropOfATableAsDataLoss() {
         var renamed = Self.authors
         renamed.name = "writers"
         #expect(
             render([Self.authors], [renamed]).upgrade == """
-                -- Possibly a rename of table authors to writers: to keep its data, replace the drop and add below with
-                --     ALTER TABLE authors RENAME TO writers;
+                -- DATA LOSS: drops table authors
                 -- drop table authors
                 DROP TABLE authors;
 

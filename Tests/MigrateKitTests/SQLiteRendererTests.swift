@@ -56,6 +56,7 @@ struct SQLiteRendererTests {
                 """)
         #expect(
             downgrade == """
+                -- DATA LOSS: drops column books.pages
                 -- drop column books.pages
                 ALTER TABLE books DROP COLUMN pages;
 
@@ -111,6 +112,7 @@ struct SQLiteRendererTests {
         #expect(upgrade.hasPrefix("""
             -- drop index books_title on books
             -- add column books.isbn TEXT NOT NULL
+            -- DATA LOSS: drops column books.title
             -- drop column books.title
             -- (SQLite cannot ALTER this: books is rebuilt, as its manual describes)
             PRAGMA defer_foreign_keys = ON;

@@ -83,13 +83,21 @@ struct ColumnTypeShape: Equatable {
                 ? nil : "removes enum value\(removed.count == 1 ? "" : "s") \(removed.map { "'\($0)'" }.joined(separator: ", "))"
         case (_, .text) where new.size == nil:
             return nil
-        case (.integer, .exactNumeric) where new.size == nil, (.integer, .float) where new.size == 8 && (size ?? 8) <= 4,
-            (.boolean, .integer), (.enumeration, .text):
+        case (.integer, .exactNumeric):
+            let needed = Self.integerDigits[size ?? 8] ?? 19
+            return new.size.map { $0 - (new.scale ?? 0) < needed } == true ? "narrows type \(oldType) to \(newType)" : nil
+        case (.exactNumeric, .integer):
+            let fits = (scale ?? 0) == 0 && size.map { $0 <= (Self.integerDigits[new.size ?? 8] ?? 19) - 1 } == true
+            return fits ? nil : "cuts precision from \(oldType) to \(newType)"
+        case (.integer, .float) where new.size == 8 && (size ?? 8) <= 4, (.boolean, .integer), (.enumeration, .text):
             return nil
         default:
             return family == new.family ? nil : "changes type \(oldType) to \(newType) (values that do not convert)"
         }
     }
+
+    /// The decimal digits the largest integer of each size has.
+    private static let integerDigits = [1: 3, 2: 5, 3: 8, 4: 10, 8: 19]
 
     /// Splits `'a','b,c'` or `10, 2` at commas outside quotes.
     private static func split(_ text: String) -> [String] {

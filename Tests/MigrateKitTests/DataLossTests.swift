@@ -66,7 +66,7 @@ struct DataLossTests {
                 "SET @migrate_sql_mode = @@SESSION.sql_mode",
                 "SET SESSION sql_mode = CONCAT_WS(',', NULLIF(@@SESSION.sql_mode, ''), 'STRICT_ALL_TABLES')",
                 "ALTER TABLE t MODIFY COLUMN c varchar(10)",
-                "SET SESSION sql_mode = @migrate_sql_mode",
+                "SET SESSION sql_mode = COALESCE(@migrate_sql_mode, @@SESSION.sql_mode)",
             ])
     }
 

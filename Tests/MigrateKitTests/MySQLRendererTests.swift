@@ -73,7 +73,7 @@ struct MySQLRendererTests {
                 SET @migrate_sql_mode = @@SESSION.sql_mode;
                 SET SESSION sql_mode = CONCAT_WS(',', NULLIF(@@SESSION.sql_mode, ''), 'STRICT_ALL_TABLES');
                 ALTER TABLE books MODIFY COLUMN status varchar(20) NOT NULL DEFAULT 'draft';
-                SET SESSION sql_mode = @migrate_sql_mode;
+                SET SESSION sql_mode = COALESCE(@migrate_sql_mode, @@SESSION.sql_mode);
 
                 -- DATA LOSS: drops column books.isbn
                 -- drop column books.isbn

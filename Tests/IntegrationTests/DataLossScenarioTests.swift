@@ -12,10 +12,9 @@ struct DataLossScenarioTests {
 
     @Test(arguments: TestBackend.allCases)
     func lossyChangesAreMarkedInTheFileAndOnTheConsole(_ backend: TestBackend) throws {
-        let project = try AutogenerateProject(backend)
-        try project.write("aaaa00000001", message: "Users", upgrade: Self.users)
-        try project.expectSuccess("upgrade", "head")
-        try project.declare("CREATE TABLE users (id INTEGER PRIMARY KEY, name VARCHAR(20) NOT NULL, age INTEGER);")
+        let project = try RenameScenarioTests.project(
+            backend, old: Self.users, seed: "",
+            new: "CREATE TABLE users (id INTEGER PRIMARY KEY, name VARCHAR(20) NOT NULL, age INTEGER);")
         let generated = try project.expectSuccess("revision", "--autogenerate", "-m", "Narrow")
         let path = try #require(project.revisionFiles().first { !$0.contains("aaaa00000001") })
         let text = try String(contentsOfFile: path, encoding: .utf8)

@@ -31,10 +31,36 @@ struct RevisionCommand: ParsableCommand {
     @Flag(help: "With --autogenerate, write the revision even when nothing differs.")
     var empty = false
 
+    @Option(
+        name: .customLong("rename"),
+        help: ArgumentHelp(
+            "With --autogenerate, a rename to keep the data of: table.old=table.new for a column, old=new for a table. Repeatable.",
+            valueName: "old=new"))
+    var renames: [String] = []
+
+    @Flag(
+        name: .customLong("no-rename"),
+        help: "With --autogenerate, write suspected renames not given with --rename as the drop and add they look like.")
+    var noRename = false
+
     func validate() throws {
         if empty && !autogenerate {
             throw ValidationError("--empty only makes sense with --autogenerate.")
         }
+        if (!renames.isEmpty || noRename) && !autogenerate {
+            throw ValidationError("--rename and --no-rename only make sense with --autogenerate.")
+        }
+        for rename in renames where RenameAnswer(parsing: rename) == nil {
+            throw ValidationError(
+                "--rename '\(rename)' is not a rename: write table.old=table.new for a column, old=new for a table.")
+        }
+    }
+
+    /// Named renames, `--no-rename`, and the question on a terminal.
+    var autogenerateOptions: AutogenerateOptions {
+        AutogenerateOptions(
+            renames: renames.compactMap(RenameAnswer.init(parsing:)), dropsUnconfirmedRenames: noRename,
+            renameQuestion: noRename ? nil : TerminalRenameQuestion.onTerminal())
     }
 
     func run() throws {
@@ -51,7 +77,8 @@ struct RevisionCommand: ParsableCommand {
             }
             let migrator = try global.migrator()
             AbsentDatabaseNote.print(for: migrator)
-            let (script, comparison) = try migrator.autogenerateComparing(new, writingEmpty: empty)
+            let (script, comparison) = try migrator.autogenerateComparing(
+                new, writingEmpty: empty, options: autogenerateOptions)
             let changes = comparison.changes
             if let warning = comparison.warning { Output.note("warning: \(warning)") }
             guard let script else {
@@ -61,6 +88,9 @@ struct RevisionCommand: ParsableCommand {
             Output.say("Generated \(script.path)")
             if changes.isEmpty { Output.say("No changes detected; the revision is empty.") }
             for change in changes { Output.say("  \(change.summary)") }
+            for loss in try migrator.dialect().dataLosses(in: changes) {
+                Output.note("warning: DATA LOSS: \(loss.loss)")
+            }
         }
     }
 }

@@ -117,12 +117,12 @@ struct AutogenerateCommandTests {
     }
 
     @Test(arguments: TestBackend.allCases)
-    func suspectedRenameIsWrittenAsACommentedDropAndAdd(_ backend: TestBackend) throws {
+    func confirmedRenameIsWrittenAsARename(_ backend: TestBackend) throws {
         let project = try AutogenerateProject(backend)
         try project.write("aaaa00000001", message: "Notes", upgrade: CorpusCase.base)
         try project.expectSuccess("upgrade", "head")
         try project.declare("CREATE TABLE t (id INTEGER PRIMARY KEY, full_name VARCHAR(50));")
-        try project.expectSuccess("revision", "--autogenerate", "-m", "Rename name")
+        try project.expectSuccess("revision", "--autogenerate", "-m", "Rename name", "--rename", "t.name=t.full_name")
         let path = try #require(project.revisionFiles().last { !$0.contains("aaaa00000001") })
         let text = try String(contentsOfFile: path, encoding: .utf8)
         #expect(text.contains("RENAME COLUMN"), "\(text)")

@@ -25,7 +25,9 @@ struct AutogenerateCorpusTests {
         let old = try project.inspect()
 
         try project.declare(item.new[backend]!)
-        let generated = try project.expectSuccess("revision", "--autogenerate", "-m", item.name)
+        // The corpus is about drops and adds as declared: a pair that looks
+        // like a rename ("add two columns and drop one") stays a drop and an add.
+        let generated = try project.expectSuccess("revision", "--autogenerate", "-m", item.name, "--no-rename")
         #expect(generated.stdout.hasPrefix("Generated "), "\(generated.stdout)")
         let path = try #require(project.revisionFiles().first { !$0.contains("aaaa00000001") })
         let text = try String(contentsOfFile: path, encoding: .utf8)

@@ -215,12 +215,13 @@ struct DiffRoundTripTests {
     }
 
     @Test(arguments: TestBackend.allCases)
-    func aSuspectedRenameIsWrittenAsACommentAndTheRenameWorks(_ backend: TestBackend) throws {
-        let roundTrip = DiffRoundTrip(
+    func aConfirmedRenameIsWrittenAsARenameBothWays(_ backend: TestBackend) throws {
+        var roundTrip = DiffRoundTrip(
             "rename column", old: Self.base, new: Self.base.replacingOccurrences(of: "price", with: "cost"),
             insert: Self.row, table: "items")
+        roundTrip.renames = [RenameAnswer(table: "items", from: "price", to: "cost")]
         let outcome = try #require(try roundTrip.run(on: backend))
-        #expect(outcome.upgrade.contains("-- Possibly a rename of column items.price to items.cost"))
-        #expect(outcome.upgrade.contains("--     ALTER TABLE items RENAME COLUMN price TO cost;"))
+        #expect(outcome.upgrade.contains("ALTER TABLE items RENAME COLUMN price TO cost;"), "\(outcome.upgrade)")
+        #expect(outcome.downgrade.contains("ALTER TABLE items RENAME COLUMN cost TO price;"), "\(outcome.downgrade)")
     }
 }

@@ -68,9 +68,14 @@ struct MySQLRendererTests {
                 """)
         #expect(
             downgrade == """
+                -- DATA LOSS: narrows type varchar(50) to varchar(20) on books.status; sets NOT NULL on books.status, which may hold NULLs
                 -- alter column books.status: type varchar(50) → varchar(20), NOT NULL, default 'draft'
+                SET @migrate_sql_mode = @@SESSION.sql_mode;
+                SET SESSION sql_mode = CONCAT_WS(',', NULLIF(@@SESSION.sql_mode, ''), 'STRICT_ALL_TABLES');
                 ALTER TABLE books MODIFY COLUMN status varchar(20) NOT NULL DEFAULT 'draft';
+                SET SESSION sql_mode = COALESCE(@migrate_sql_mode, @@SESSION.sql_mode);
 
+                -- DATA LOSS: drops column books.isbn
                 -- drop column books.isbn
                 ALTER TABLE books DROP COLUMN isbn;
 

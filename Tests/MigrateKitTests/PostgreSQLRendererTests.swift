@@ -55,6 +55,7 @@ struct PostgreSQLRendererTests {
             [.alterColumn(table: "books", from: from, to: to)], current: Schema(), target: Schema())
         #expect(
             upgrade == """
+                -- DATA LOSS: narrows type integer to numeric(10,2) on books.price; sets NOT NULL on books.price, which may hold NULLs
                 -- alter column books.price: type integer → numeric(10,2), NOT NULL, default 0.0
                 ALTER TABLE books ALTER COLUMN price DROP DEFAULT;
                 ALTER TABLE books ALTER COLUMN price TYPE numeric(10,2) USING price::numeric(10,2);
@@ -64,6 +65,7 @@ struct PostgreSQLRendererTests {
                 """)
         #expect(
             downgrade == """
+                -- DATA LOSS: cuts precision from numeric(10,2) to integer on books.price
                 -- alter column books.price: type numeric(10,2) → integer, NULL, default 0
                 ALTER TABLE books ALTER COLUMN price DROP DEFAULT;
                 ALTER TABLE books ALTER COLUMN price TYPE integer USING price::integer;

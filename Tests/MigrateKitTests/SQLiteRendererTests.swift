@@ -56,6 +56,7 @@ struct SQLiteRendererTests {
                 """)
         #expect(
             downgrade == """
+                -- DATA LOSS: drops column books.pages
                 -- drop column books.pages
                 ALTER TABLE books DROP COLUMN pages;
 
@@ -111,6 +112,7 @@ struct SQLiteRendererTests {
         #expect(upgrade.hasPrefix("""
             -- drop index books_title on books
             -- add column books.isbn TEXT NOT NULL
+            -- DATA LOSS: drops column books.title
             -- drop column books.title
             -- (SQLite cannot ALTER this: books is rebuilt, as its manual describes)
             PRAGMA defer_foreign_keys = ON;
@@ -133,13 +135,14 @@ struct SQLiteRendererTests {
         #expect(statements.first == "PRAGMA defer_foreign_keys = ON")
     }
 
-    @Test func pointsAtTheRenameOfADroppedAndAddedTable() {
+    /// Renames are settled before rendering (see `RenamePlanTests`): what
+    /// reaches the renderer as a drop is one, and is marked as data loss.
+    @Test func marksTheDropOfATableAsDataLoss() {
         var renamed = Self.authors
         renamed.name = "writers"
         #expect(
             render([Self.authors], [renamed]).upgrade == """
-                -- Possibly a rename of table authors to writers: to keep its data, replace the drop and add below with
-                --     ALTER TABLE authors RENAME TO writers;
+                -- DATA LOSS: drops table authors
                 -- drop table authors
                 DROP TABLE authors;
 

@@ -237,10 +237,15 @@ struct SchemaDifferTests {
             differ.suspectedRenames(in: changes([Self.users], [people])) == [
                 SuspectedRename(table: nil, from: "users", to: "people", renameSQL: "ALTER TABLE users RENAME TO people")
             ])
-        // A different definition is no rename.
-        let retyped = withTable(Self.users) {
+        // A type of the same kind may come with a rename; another kind is no rename.
+        let widened = withTable(Self.users) {
             $0.columns[1].name = "mail"
             $0.columns[1].type = "text"
+        }
+        #expect(differ.suspectedRenames(in: changes([Self.users], [widened])).map(\.to) == ["mail"])
+        let retyped = withTable(Self.users) {
+            $0.columns[1].name = "mail"
+            $0.columns[1].type = "integer"
         }
         #expect(differ.suspectedRenames(in: changes([Self.users], [retyped])) == [])
     }

@@ -10,6 +10,10 @@ public enum AutogenerateError: MigrateFailure {
     case statementFailed(path: String, line: Int, sql: String, reason: String)
     /// The database has not applied every head.
     case notAtHead(current: [String], heads: [String])
+    /// Tables or columns that look renamed, with no answer and no terminal to ask on.
+    case suspectedRenames([SuspectedRename])
+    /// A `--rename` the two schemas do not show.
+    case renameDoesNotApply(RenameAnswer, reason: String)
 
     public var errorID: String {
         switch self {
@@ -18,6 +22,8 @@ public enum AutogenerateError: MigrateFailure {
         case .emptySchemaFolder: "schema.empty-folder"
         case .statementFailed: "schema.statement-failed"
         case .notAtHead: "autogenerate.not-at-head"
+        case .suspectedRenames: "autogenerate.suspected-rename"
+        case .renameDoesNotApply: "autogenerate.rename-does-not-apply"
         }
     }
 
@@ -38,6 +44,14 @@ public enum AutogenerateError: MigrateFailure {
             let now = current.isEmpty ? "<base>" : current.joined(separator: ", ")
             let head = heads.isEmpty ? "<base>" : heads.joined(separator: ", ")
             return "The database is not at head (it is at \(now); head is \(head)): run `migrate upgrade head` first."
+        case .suspectedRenames(let renames):
+            let lines = renames.map { "    \($0.words): pass --rename \($0.answer)" }
+            return "Possibly renamed, and a drop and an add would lose the data; no revision was written:\n"
+                + lines.joined(separator: "\n")
+                + "\nPass the --rename shown to keep the data, or --no-rename if they are really dropped and added."
+        case .renameDoesNotApply(let answer, let reason):
+            return "--rename \(answer) does not apply: \(reason). Name the table (and column) as the database and "
+                + "the declared schema spell them: --rename table.old=table.new, or --rename old_table=new_table."
         }
     }
 }

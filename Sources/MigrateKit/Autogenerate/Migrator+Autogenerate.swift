@@ -46,9 +46,16 @@ extension Migrator {
 
     /// Writes a revision whose upgrade turns the database at head into the
     /// declared schema and whose downgrade turns it back.
+    ///
+    /// Suspected renames are settled by `options` (named renames, a
+    /// question, or drop and add); one left unsettled is refused.
     /// - Returns: the new file, or `nil` when nothing differs (no file is written).
-    public func autogenerate(_ new: NewRevision) throws -> RevisionScript? {
-        try autogenerate(new, writingEmpty: false).script
+    /// - Throws: also ``AutogenerateError/suspectedRenames(_:)`` and
+    ///   ``AutogenerateError/renameDoesNotApply(_:reason:)``.
+    public func autogenerate(_ new: NewRevision, options: AutogenerateOptions = AutogenerateOptions()) throws
+        -> RevisionScript?
+    {
+        try autogenerateComparing(new, writingEmpty: false, options: options).script
     }
 
     /// Like ``autogenerate(_:)``, also returning the changes; with
@@ -61,11 +68,13 @@ extension Migrator {
 
     /// Like ``autogenerate(_:writingEmpty:)``, returning the whole
     /// comparison (with what was not compared) beside the file.
-    public func autogenerateComparing(_ new: NewRevision, writingEmpty: Bool) throws -> (
-        script: RevisionScript?, comparison: SchemaComparison
-    ) {
+    public func autogenerateComparing(
+        _ new: NewRevision, writingEmpty: Bool, options: AutogenerateOptions = AutogenerateOptions()
+    ) throws -> (script: RevisionScript?, comparison: SchemaComparison) {
         try new.validate()
-        let comparison = try compareWithDeclaredSchema()
+        var comparison = try compareWithDeclaredSchema()
+        comparison.changes = try RenamePlan(differ: SchemaDiffer(dialect: try dialect()), options: options)
+            .changes(from: comparison.current, to: comparison.target)
         guard !comparison.changes.isEmpty || writingEmpty else { return (nil, comparison) }
         var new = new
         if !comparison.changes.isEmpty {

@@ -165,6 +165,12 @@ public protocol Dialect: ScratchDatabaseHost, Sendable {
     func tableChanges(
         _ changes: [SchemaChange], on table: String, disturb object: SchemaObject, current: Schema, target: Schema
     ) -> Bool
+
+    /// What `change` (one of `changes`) can lose, in words (`drops column
+    /// users.fax`), or `nil` when it keeps every value. Default:
+    /// ``SchemaChange/dataLoss``; a dialect adds what only it
+    /// models (PostgreSQL enum types).
+    func dataLoss(of change: SchemaChange, among changes: [SchemaChange]) -> String?
 }
 
 /// The column types of the version table in one dialect.

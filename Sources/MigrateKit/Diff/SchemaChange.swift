@@ -34,6 +34,12 @@ public enum SchemaChange: Sendable, Equatable, Hashable {
     /// An object changed in place, where the dialect can (PostgreSQL
     /// `ALTER TYPE ... ADD VALUE`, `CREATE OR REPLACE FUNCTION`).
     case alterObject(from: SchemaObject, to: SchemaObject)
+    /// A table that keeps its rows under a new name (`ALTER TABLE a RENAME TO b`).
+    case renameTable(from: String, to: String)
+    /// A column of `table` that keeps its values under a new name
+    /// (`ALTER TABLE t RENAME COLUMN a TO b`); any change to its definition
+    /// follows as an ``alterColumn`` on the new name.
+    case renameColumn(table: String, from: String, to: String)
 
     /// The change that undoes this one.
     public var reversed: SchemaChange {
@@ -57,6 +63,8 @@ public enum SchemaChange: Sendable, Equatable, Hashable {
         case .createObject(let object, let reason): .dropObject(object, reason: reason)
         case .dropObject(let object, let reason): .createObject(object, reason: reason)
         case .alterObject(let from, let to): .alterObject(from: to, to: from)
+        case .renameTable(let from, let to): .renameTable(from: to, to: from)
+        case .renameColumn(let table, let from, let to): .renameColumn(table: table, from: to, to: from)
         }
     }
 
@@ -76,11 +84,12 @@ public enum SchemaChange: Sendable, Equatable, Hashable {
         case .createObject(let object, _), .dropObject(let object, _), .alterObject(_, let object):
             object.table ?? object.name
         case .createTable(let table), .dropTable(let table): table.name
+        case .renameTable(_, let to): to
         case .addColumn(let table, _), .dropColumn(let table, _), .alterColumn(let table, _, _),
             .setPrimaryKey(let table, _, _), .addForeignKey(let table, _), .dropForeignKey(let table, _),
             .addUnique(let table, _), .dropUnique(let table, _), .addIndex(let table, _), .dropIndex(let table, _),
             .addCheck(let table, _), .dropCheck(let table, _), .setTableComment(let table, _, _),
-            .setTableOptions(let table, _, _):
+            .setTableOptions(let table, _, _), .renameColumn(let table, _, _):
             table
         }
     }
@@ -135,6 +144,10 @@ public enum SchemaChange: Sendable, Equatable, Hashable {
             "drop \(object.label)" + (reason.map { " (\($0))" } ?? "")
         case .alterObject(let from, let to):
             "change \(to.label): \(DefinitionDifference(from.definition, to.definition))"
+        case .renameTable(let from, let to):
+            "rename table \(from) to \(to)"
+        case .renameColumn(let table, let from, let to):
+            "rename column \(table).\(from) to \(table).\(to)"
         }
     }
 }

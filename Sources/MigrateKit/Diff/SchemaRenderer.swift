@@ -11,18 +11,39 @@ public protocol SchemaRenderer: Sendable {
     /// The statement that renames a column of `table`, or the table `from`
     /// itself when `table` is `nil` (no trailing `;`).
     func renameStatement(table: String?, from: String, to: String) -> String
+
+    /// The dialect the renderer writes.
+    var dialect: any Dialect { get }
 }
 
 extension SchemaRenderer {
     /// Both sections of a revision: the upgrade renders `changes` from
     /// `current` to `target`, the downgrade renders each change reversed, in
     /// reverse order, from `target` back to `current`.
+    ///
+    /// Renames run first in the upgrade and last in the downgrade: the other
+    /// changes are rendered between the schema with the renames applied and
+    /// the target, so they name tables and columns as they are then.
     public func renderRevision(_ changes: [SchemaChange], current: Schema, target: Schema) -> (
         upgrade: String, downgrade: String
     ) {
-        (
-            render(changes, current: current, target: target),
-            render(changes.reversed().map(\.reversed), current: target, target: current)
+        let renames = changes.filter(\.isRename)
+        let others = changes.filter { !$0.isRename }
+        guard !renames.isEmpty else {
+            return (
+                render(changes, current: current, target: target),
+                render(changes.reversed().map(\.reversed), current: target, target: current)
+            )
+        }
+        let renamed = current.applying(renames, dialect: dialect)
+        let backwards = renames.reversed().map(\.reversed)
+        let upgrade = [render(renames, current: current, target: renamed), render(others, current: renamed, target: target)]
+        let downgrade = [
+            render(others.reversed().map(\.reversed), current: target, target: renamed),
+            render(backwards, current: renamed, target: current),
+        ]
+        return (
+            upgrade.filter { !$0.isEmpty }.joined(separator: "\n"), downgrade.filter { !$0.isEmpty }.joined(separator: "\n")
         )
     }
 }
@@ -102,26 +123,12 @@ struct RenderingSupport {
         }
     }
 
-    /// Comment lines to put before the change at each position: the likely
-    /// renames, each before the first of its two changes.
-    func renameNotes(_ changes: [SchemaChange]) -> [Int: [String]] {
+    /// Comment lines to put before the change at each position: what it
+    /// can lose (`DATA LOSS: drops column users.fax`).
+    func dataLossNotes(_ changes: [SchemaChange]) -> [Int: [String]] {
         var notes: [Int: [String]] = [:]
-        for rename in SchemaDiffer(dialect: dialect).suspectedRenames(in: changes) {
-            let position = changes.firstIndex { change in
-                switch change {
-                case .dropColumn(let table, let column): table == rename.table && column.name == rename.from
-                case .addColumn(let table, let column): table == rename.table && column.name == rename.to
-                case .dropTable(let table): rename.table == nil && table.name == rename.from
-                case .createTable(let table): rename.table == nil && table.name == rename.to
-                default: false
-                }
-            }
-            let what = rename.table.map { "column \($0).\(rename.from) to \($0).\(rename.to)" }
-                ?? "table \(rename.from) to \(rename.to)"
-            notes[position ?? 0, default: []] += [
-                "Possibly a rename of \(what): to keep its data, replace the drop and add below with",
-                "    \(rename.renameSQL);",
-            ]
+        for (offset, change) in changes.enumerated() {
+            if let loss = dialect.dataLoss(of: change, among: changes) { notes[offset] = ["DATA LOSS: " + loss] }
         }
         return notes
     }

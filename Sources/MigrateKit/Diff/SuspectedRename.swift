@@ -1,7 +1,7 @@
-/// A column or table that one change drops while another adds one with the
-/// same definition: likely a rename, which drop + add would lose the data of.
-/// Renderers write it as a comment that names the rename and the statement
-/// to use instead; it is never applied silently.
+/// A column or table that one change drops while another adds one with a
+/// compatible definition: likely a rename, which drop + add would lose the
+/// data of. Autogenerate never writes it as a drop and an add unless told
+/// (``RenameDecisions``).
 public struct SuspectedRename: Sendable, Equatable {
     /// The table of a renamed column; `nil` when a table is renamed.
     public var table: String?
@@ -19,9 +19,10 @@ public struct SuspectedRename: Sendable, Equatable {
 }
 
 extension SchemaDiffer {
-    /// Pairs of a dropped and an added column of one table with the same
-    /// definition but the name, and of a dropped and a created table with the
-    /// same columns. Each dropped element pairs with at most one added one.
+    /// Pairs of a dropped and an added column of one table whose types are of
+    /// one kind (text, integer, exact numeric...: a rename may come with a
+    /// type change), and of a dropped and a created table with the same
+    /// column names. Each dropped element pairs with at most one added one.
     public func suspectedRenames(in changes: [SchemaChange]) -> [SuspectedRename] {
         var renames: [SuspectedRename] = []
         var usedAdds = Set<Int>()
@@ -29,10 +30,12 @@ extension SchemaDiffer {
             switch change {
             case .dropColumn(let table, let old):
                 for (offset, other) in changes.enumerated() where !usedAdds.contains(offset) {
-                    guard case .addColumn(table, var new) = other, new.name != old.name else { continue }
+                    guard case .addColumn(table, let new) = other, new.name != old.name,
+                        dialect.typesAreEquivalent(old.type, new.type)
+                            || ColumnTypeShape(old.type).family == ColumnTypeShape(new.type).family,
+                        old.generated == nil, new.generated == nil
+                    else { continue }
                     let name = new.name
-                    new.name = old.name
-                    guard new == old else { continue }
                     usedAdds.insert(offset)
                     renames.append(
                         SuspectedRename(
@@ -42,7 +45,9 @@ extension SchemaDiffer {
                 }
             case .dropTable(let old):
                 for (offset, other) in changes.enumerated() where !usedAdds.contains(offset) {
-                    guard case .createTable(let new) = other, new.name != old.name, new.columns == old.columns else {
+                    guard case .createTable(let new) = other, new.name != old.name,
+                        new.columns.map(\.name) == old.columns.map(\.name)
+                    else {
                         continue
                     }
                     usedAdds.insert(offset)

@@ -17,6 +17,8 @@ struct DiffRoundTrip: Sendable, CustomStringConvertible {
     var table: String
     /// The backends the case makes sense on (all by default).
     var backends: Set<TestBackend> = Set(TestBackend.allCases)
+    /// Confirmed renames; a suspected rename not named is a drop and an add.
+    var renames: [RenameAnswer] = []
 
     var description: String { name }
 
@@ -60,7 +62,8 @@ struct DiffRoundTrip: Sendable, CustomStringConvertible {
         let target = try declared.inspect()
 
         let dialect = backend.dialect
-        let changes = SchemaDiffer(dialect: dialect).changes(from: current, to: target)
+        let options = AutogenerateOptions(renames: renames, dropsUnconfirmedRenames: true)
+        let changes = try RenamePlan(differ: SchemaDiffer(dialect: dialect), options: options).changes(from: current, to: target)
         #expect(!changes.isEmpty, "\(name): no changes found")
         let (upgrade, downgrade) = dialect.renderer.renderRevision(changes, current: current, target: target)
 

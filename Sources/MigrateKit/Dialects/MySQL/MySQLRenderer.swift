@@ -13,8 +13,10 @@ public struct MySQLRenderer: SchemaRenderer {
         support.renameStatement(table: table, from: from, to: to)
     }
 
+    public var dialect: any Dialect { MySQLDialect() }
+
     public func render(_ changes: [SchemaChange], current: Schema, target: Schema) -> String {
-        let notes = support.renameNotes(changes)
+        let notes = support.dataLossNotes(changes)
         let blocks = changes.enumerated().map { offset, change in
             RenderedBlock(
                 comments: (notes[offset] ?? []) + [change.summary], statements: statements(for: change, target: target))
@@ -38,7 +40,8 @@ public struct MySQLRenderer: SchemaRenderer {
         case .dropColumn(let table, let column):
             return ["ALTER TABLE \(n.name(table)) DROP COLUMN \(n.name(column.name))"]
         case .alterColumn(let table, _, let to):
-            return ["ALTER TABLE \(n.name(table)) MODIFY COLUMN \(definition(of: to))"]
+            let statement = "ALTER TABLE \(n.name(table)) MODIFY COLUMN \(definition(of: to))"
+            return change.dataLoss == nil ? [statement] : Self.strict(statement)
         case .setPrimaryKey(let table, let from, let to):
             var clauses: [String] = []
             if from != nil { clauses.append("DROP PRIMARY KEY") }
@@ -65,6 +68,11 @@ public struct MySQLRenderer: SchemaRenderer {
             return ["ALTER TABLE \(n.name(table)) COMMENT = \(literal(to ?? ""))"]
         case .setTableOptions(let table, let from, let to):
             return tableOptionStatements(table: table, from: from, to: to, target: target)
+        case .renameTable(let from, let to):
+            return [n.renameStatement(table: nil, from: from, to: to)]
+        case .renameColumn(let table, let from, let to):
+            // `RENAME COLUMN`: MariaDB 10.5+, MySQL 8.0+.
+            return [n.renameStatement(table: table, from: from, to: to)]
         case .createObject, .dropObject, .alterObject:
             return []
         }

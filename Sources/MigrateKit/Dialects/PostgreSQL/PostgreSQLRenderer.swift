@@ -14,8 +14,10 @@ public struct PostgreSQLRenderer: SchemaRenderer {
         support.renameStatement(table: table, from: from, to: to)
     }
 
+    public var dialect: any Dialect { PostgreSQLDialect() }
+
     public func render(_ changes: [SchemaChange], current: Schema, target: Schema) -> String {
-        let notes = support.renameNotes(changes)
+        let notes = support.dataLossNotes(changes)
         let blocks = changes.enumerated().map { offset, change in
             RenderedBlock(
                 comments: (notes[offset] ?? []) + [change.summary],
@@ -81,6 +83,11 @@ public struct PostgreSQLRenderer: SchemaRenderer {
             return ["COMMENT ON TABLE \(n.tableName(table)) IS \(to.map(literal) ?? "NULL")"]
         case .setTableOptions(let table, let from, let to):
             return tableOptions(table, from: from, to: to)
+        case .renameTable(let from, let to):
+            return [n.renameStatement(table: nil, from: from, to: to)]
+                + generatedNameRenames(current.tables[from], target.tables[to], table: to)
+        case .renameColumn(let table, let from, let to):
+            return [n.renameStatement(table: table, from: from, to: to)]
         case .createObject, .dropObject, .alterObject:
             return []
         }
@@ -164,7 +171,9 @@ public struct PostgreSQLRenderer: SchemaRenderer {
             if from.collation != to.collation {
                 clause += " COLLATE \(PostgreSQLDialect().quoteIdentifier(to.collation ?? "default"))"
             }
-            if from.type != to.type { clause += " USING \(support.name(to.name))::\(to.type)" }
+            if from.type != to.type, !Self.narrowsWithinItsFamily(from.type, to.type) {
+                clause += " USING \(support.name(to.name))::\(to.type)"
+            }
             statements.append(clause)
         }
         if from.isNullable != to.isNullable {

@@ -27,7 +27,8 @@ struct SQLiteRebuildDecision {
     /// `true` when `ALTER TABLE` cannot express the change.
     func needsRebuild(_ change: SchemaChange, among changes: [SchemaChange]) -> Bool {
         switch change {
-        case .createTable, .dropTable, .addIndex, .dropIndex, .setTableComment, .createObject, .dropObject, .alterObject:
+        case .createTable, .dropTable, .addIndex, .dropIndex, .setTableComment, .createObject, .dropObject, .alterObject,
+            .renameTable, .renameColumn:
             return false
         case .addColumn(let table, let column):
             return !canAdd(column, to: table)

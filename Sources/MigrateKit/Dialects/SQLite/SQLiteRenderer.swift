@@ -16,8 +16,10 @@ public struct SQLiteRenderer: SchemaRenderer {
         support.renameStatement(table: table, from: from, to: to)
     }
 
+    public var dialect: any Dialect { SQLiteDialect() }
+
     public func render(_ changes: [SchemaChange], current: Schema, target: Schema) -> String {
-        let notes = support.renameNotes(changes)
+        let notes = support.dataLossNotes(changes)
         let decision = SQLiteRebuildDecision(current: current, target: target)
         let rebuilt = decision.rebuiltTables(changes)
         var written = Set<String>()
@@ -73,6 +75,10 @@ public struct SQLiteRenderer: SchemaRenderer {
             return [createIndex(index, table: table)]
         case .dropIndex(_, let index):
             return ["DROP INDEX \(n.name(index.name))"]
+        case .renameTable(let from, let to):
+            return [n.renameStatement(table: nil, from: from, to: to)]
+        case .renameColumn(let table, let from, let to):
+            return [n.renameStatement(table: table, from: from, to: to)]
         case .setTableComment, .alterColumn, .setPrimaryKey, .addForeignKey, .dropForeignKey, .addUnique, .dropUnique,
             .addCheck, .dropCheck, .setTableOptions, .createObject, .dropObject, .alterObject:
             // Comments do not exist in SQLite; the rest is always a rebuild.

@@ -8,26 +8,29 @@ from collections import defaultdict
 
 # Squawk rule -> the migrate rule that covers the same problem (None: no counterpart).
 PAIRS = {
-    "ban-drop-table": "destructive.drop-table",
-    "ban-drop-column": "destructive.drop-column",
-    "ban-drop-schema": "destructive.drop-schema",
-    "ban-drop-database": "destructive.drop-schema",
-    "ban-truncate-cascade": "destructive.truncate",
-    "renaming-table": "compat.rename-table",
-    "renaming-column": "compat.rename-column",
-    "adding-required-field": "compat.add-required-column",
-    "ban-drop-not-null": "compat.drop-not-null",
-    "require-concurrent-index-creation": "pg.create-index-not-concurrently",
-    "require-concurrent-index-deletion": "pg.drop-index-not-concurrently",
-    "ban-concurrent-index-creation-in-transaction": "pg.concurrently-in-transaction",
-    "adding-foreign-key-constraint": "pg.foreign-key-not-valid",
-    "constraint-missing-not-valid": "pg.check-not-valid",
-    "disallowed-unique-constraint": "pg.add-unique-without-index",
-    "adding-serial-primary-key-field": "pg.add-unique-without-index",
-    "adding-not-nullable-field": "pg.set-not-null",
-    "changing-column-type": "pg.alter-column-type",
-    "adding-field-with-default": "pg.volatile-default",
-    "require-lock-timeout": "pg.missing-lock-timeout",
+    "ban-drop-table": ["destructive.drop-table"],
+    "ban-drop-column": ["destructive.drop-column", "compat.drop-column"],
+    "ban-drop-schema": ["destructive.drop-schema"],
+    "ban-drop-database": ["destructive.drop-schema"],
+    "ban-truncate-cascade": ["destructive.truncate"],
+    "renaming-table": ["compat.rename-table"],
+    "renaming-column": ["compat.rename-column"],
+    "adding-required-field": ["compat.add-required-column"],
+    "ban-drop-not-null": ["compat.drop-not-null"],
+    "require-concurrent-index-creation": ["pg.create-index-not-concurrently"],
+    "require-concurrent-index-deletion": ["pg.drop-index-not-concurrently"],
+    "ban-concurrent-index-creation-in-transaction": ["pg.concurrently-in-transaction"],
+    "adding-foreign-key-constraint": ["pg.foreign-key-not-valid"],
+    "constraint-missing-not-valid": [
+        "pg.check-not-valid", "pg.foreign-key-not-valid", "pg.validate-in-same-transaction",
+        "pg.add-unique-without-index",
+    ],
+    "disallowed-unique-constraint": ["pg.add-unique-without-index"],
+    "adding-serial-primary-key-field": ["pg.add-unique-without-index"],
+    "adding-not-nullable-field": ["pg.set-not-null"],
+    "changing-column-type": ["pg.alter-column-type"],
+    "adding-field-with-default": ["pg.volatile-default"],
+    "require-lock-timeout": ["pg.missing-lock-timeout"],
 }
 
 
@@ -49,19 +52,15 @@ def load(paths):
 
 squawk = load(sys.argv[1:-1])
 migrate = load(sys.argv[-1:])
-migrate_for = defaultdict(set)
-for squawk_rule, migrate_rule in PAIRS.items():
-    migrate_for[migrate_rule].add(squawk_rule)
 
 print(f"{'Squawk rule':45} {'migrate rule':36} both  squawk-only  migrate-only")
 seen = set()
 for rule in sorted(set(squawk) | set(PAIRS)):
-    partner = PAIRS.get(rule)
+    partners = PAIRS.get(rule, [])
     a = squawk.get(rule, set())
-    b = migrate.get(partner, set()) if partner else set()
-    if partner:
-        seen.add(partner)
-    print(f"{rule:45} {partner or '-':36} {len(a & b):4}  {len(a - b):11}  {len(b - a):12}")
+    b = set().union(*(migrate.get(p, set()) for p in partners)) if partners else set()
+    seen.update(partners)
+    print(f"{rule:45} {', '.join(partners) or '-':36} {len(a & b):4}  {len(a - b):11}  {len(b - a):12}")
     for name in sorted(a - b):
         print(f"    only squawk: {name}")
     for name in sorted(b - a):

@@ -78,8 +78,10 @@ struct LintCommandTests {
 
     @Test func saysSoAndLintsEverythingWhenNoDatabaseAnswers() throws {
         let project = try project(.sqlite)
-        let result = try project.run("lint", "--url", "sqlite:////nonexistent-folder-\(UUID().uuidString)/app.db")
+        // Nothing listens on port 1: the connection is refused at once.
+        let result = try project.run("lint", "--url", "postgresql://app:s3cret@127.0.0.1:1/app?connect_timeout=2")
         #expect(result.status == 1)
+        #expect(!result.stderr.contains("s3cret"), "\(result.stderr)")
         #expect(result.stderr.hasPrefix("note: cannot read the applied revisions ("), "\(result.stderr)")
         #expect(result.stderr.contains("linting all 3 revisions"), "\(result.stderr)")
         #expect(result.stdout.contains("destructive.drop-table"), "\(result.stdout)")

@@ -185,7 +185,7 @@ enum PostgreSQLLintRules {
         if let index = statement.createdIndex { return !index.concurrently && context.isExisting(index.table) }
         if words.matches("DROP INDEX") { return !words.matches("CONCURRENTLY", at: 2) }
         if !statement.droppedTables.isEmpty { return statement.droppedTables.contains(where: context.isExisting) }
-        return words.matches("TRUNCATE") || words.matches("LOCK") || words.matches("CREATE TRIGGER")
+        return words.matches("TRUNCATE") || words.matches("LOCK") || words.matches("DROP SCHEMA") || words.matches("CREATE TRIGGER")
             || words.matches("CREATE OR REPLACE TRIGGER") || words.matches("VACUUM FULL") || words.matches("CLUSTER")
     }
 

@@ -29,6 +29,21 @@ public struct LintRule: Sendable {
     }
 }
 
+extension LintRule {
+    /// A rule that judges each action of an `ALTER TABLE` on a table that
+    /// existed before the revision: `check` returns the message of a
+    /// finding, or `nil` when the action is fine.
+    public static func onAlterActions(
+        _ id: String, _ severity: LintSeverity, help: String,
+        check: @escaping @Sendable (_ table: String, _ action: LintWords, _ context: LintContext) -> String?
+    ) -> LintRule {
+        LintRule(id, severity, help: help) { statement, context in
+            guard let (table, actions) = statement.alterTable, context.isExisting(table) else { return [] }
+            return actions.compactMap { check(table, $0, context) }
+        }
+    }
+}
+
 /// A dialect that has lint rules of its own (PostgreSQL locks and rewrites,
 /// MySQL copying ALTERs, SQLite table rebuilds). The linter asks the dialect
 /// of each section for them; a dialect that does not conform adds none.

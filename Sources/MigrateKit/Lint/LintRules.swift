@@ -17,12 +17,11 @@ public enum LintRules {
     }
 
     /// `ALTER TABLE ... DROP [COLUMN]`.
-    public static let dropColumn = LintRule(
+    public static let dropColumn = LintRule.onAlterActions(
         "destructive.drop-column", .error,
         help: "the column's values are lost for good; copy them elsewhere first if anyone may need them"
-    ) { statement, context in
-        guard let (table, actions) = statement.alterTable, context.isExisting(table) else { return [] }
-        return actions.compactMap(\.droppedColumn).map { "drops column \(table).\($0) and its values" }
+    ) { table, action, _ in
+        action.droppedColumn.map { "drops column \(table).\($0) and its values" }
     }
 
     /// `DROP SCHEMA`, `DROP DATABASE`.
@@ -59,55 +58,49 @@ public enum LintRules {
     }
 
     /// `RENAME COLUMN a TO b`, MySQL `CHANGE a b ...`.
-    public static let renameColumn = LintRule(
+    public static let renameColumn = LintRule.onAlterActions(
         "compat.rename-column", .error,
         help: "the running application still uses the old name; add the new column, write both, backfill, "
             + "and drop the old one in a later release"
-    ) { statement, context in
-        guard let (table, actions) = statement.alterTable, context.isExisting(table) else { return [] }
-        return actions.compactMap(\.renamedColumn).map {
+    ) { table, action, _ in
+        action.renamedColumn.map {
             "renames column \(table).\($0.from) to \($0.to) while the running application still uses \($0.from)"
         }
     }
 
     /// A dropped column that no earlier revision marked deprecated.
-    public static let dropColumnNotDeprecated = LintRule(
+    public static let dropColumnNotDeprecated = LintRule.onAlterActions(
         "compat.drop-column", .error,
         help: "stop using the column in the application first and mark it with `-- migrate:lint deprecated=table.column` "
             + "in a revision of that release; drop it in a later one"
-    ) { statement, context in
-        guard let (table, actions) = statement.alterTable, context.isExisting(table) else { return [] }
-        return actions.compactMap(\.droppedColumn)
-            .filter { !context.deprecatedColumns.contains("\(table).\($0)".lowercased()) }
-            .map { "drops column \(table).\($0), which the previous release may still read or write (no earlier revision marks it deprecated)" }
+    ) { table, action, context in
+        guard let column = action.droppedColumn, !context.deprecatedColumns.contains("\(table).\(column)".lowercased())
+        else { return nil }
+        return "drops column \(table).\(column), which the previous release may still read or write "
+            + "(no earlier revision marks it deprecated)"
     }
 
     /// `ADD COLUMN ... NOT NULL` without a default, on an existing table.
-    public static let addRequiredColumn = LintRule(
+    public static let addRequiredColumn = LintRule.onAlterActions(
         "compat.add-required-column", .error,
         help: "add the column with a DEFAULT (or nullable), backfill it, then make it NOT NULL in a later revision"
-    ) { statement, context in
-        guard let (table, actions) = statement.alterTable, context.isExisting(table) else { return [] }
-        return actions.compactMap(\.addedColumn).filter { column in
-            let definition = column.definition
-            return definition.contains("NOT NULL") && !definition.contains("DEFAULT") && !definition.contains("GENERATED")
-                && !definition.contains("AUTO_INCREMENT") && !definition.contains("AUTOINCREMENT")
-                && !["SERIAL", "BIGSERIAL", "SMALLSERIAL"].contains(definition.keyword(at: 0))
-        }.map {
-            "adds NOT NULL column \(table).\($0.name) without a default: it fails on a table with rows, and the running "
-                + "application's INSERTs do not set it"
-        }
+    ) { table, action, _ in
+        guard let column = action.addedColumn else { return nil }
+        let definition = column.definition
+        guard definition.contains("NOT NULL") && !definition.contains("DEFAULT") && !definition.contains("GENERATED")
+            && !definition.contains("AUTO_INCREMENT") && !definition.contains("AUTOINCREMENT")
+            && !["SERIAL", "BIGSERIAL", "SMALLSERIAL"].contains(definition.keyword(at: 0))
+        else { return nil }
+        return "adds NOT NULL column \(table).\(column.name) without a default: it fails on a table with rows, and the "
+            + "running application's INSERTs do not set it"
     }
 
     /// `ALTER COLUMN ... DROP NOT NULL` (found by Squawk's `ban-drop-not-null`).
-    public static let dropNotNull = LintRule(
+    public static let dropNotNull = LintRule.onAlterActions(
         "compat.drop-not-null", .warning,
         help: "make sure the running application reads NULL from the column without failing before you allow it"
-    ) { statement, context in
-        guard let (table, actions) = statement.alterTable, context.isExisting(table) else { return [] }
-        return actions.compactMap { action in
-            guard let column = action.alteredColumn, column.rest.matches("DROP NOT NULL") else { return nil }
-            return "lets \(table).\(column.name) hold NULL, which the running application may not expect"
-        }
+    ) { table, action, context in
+        guard let column = action.alteredColumn, column.rest.matches("DROP NOT NULL") else { return nil }
+        return "lets \(table).\(column.name) hold NULL, which the running application may not expect"
     }
 }

@@ -26,7 +26,9 @@ struct CommonLintRuleTests {
     }
 
     @Test func dropSchemaAndDatabaseAreErrors() throws {
-        #expect(try rules("DROP SCHEMA IF EXISTS billing CASCADE;", dialect: "postgresql") == ["destructive.drop-schema"])
+        #expect(
+            try rules("DROP SCHEMA IF EXISTS billing CASCADE;", dialect: "postgresql")
+                == ["destructive.drop-schema", "pg.missing-lock-timeout"])
         #expect(try rules("DROP DATABASE app;", dialect: "mysql") == ["destructive.drop-schema"])
         #expect(try rules("CREATE SCHEMA billing;", dialect: "postgresql").isEmpty)
     }

@@ -41,33 +41,27 @@ enum PostgreSQLLintRules {
         return concurrent ? ["CONCURRENTLY cannot run inside a transaction block: the statement fails"] : []
     }
 
-    static let foreignKeyWithoutNotValid = LintRule(
+    static let foreignKeyWithoutNotValid = LintRule.onAlterActions(
         "pg.foreign-key-not-valid", .error,
         help: "add the foreign key NOT VALID, then `ALTER TABLE ... VALIDATE CONSTRAINT ...` (which takes a weaker lock)"
-    ) { statement, context in
-        guard let (table, actions) = statement.alterTable, context.isExisting(table) else { return [] }
-        return actions.compactMap { action in
-            if let constraint = action.addedConstraint, constraint.kind == "FOREIGN", !action.contains("NOT VALID") {
-                return "adding a foreign key to \(table) validates every row while both tables are locked against writes"
-            }
-            if let column = action.addedColumn, column.definition.contains("REFERENCES") {
-                return "adding column \(table).\(column.name) with REFERENCES validates the foreign key while both tables "
-                    + "are locked against writes; add the column, then the constraint NOT VALID"
-            }
-            return nil
+    ) { table, action, context in
+        if let constraint = action.addedConstraint, constraint.kind == "FOREIGN", !action.contains("NOT VALID") {
+            return "adding a foreign key to \(table) validates every row while both tables are locked against writes"
         }
+        if let column = action.addedColumn, column.definition.contains("REFERENCES") {
+            return "adding column \(table).\(column.name) with REFERENCES validates the foreign key while both tables "
+                + "are locked against writes; add the column, then the constraint NOT VALID"
+        }
+        return nil
     }
 
-    static let checkWithoutNotValid = LintRule(
+    static let checkWithoutNotValid = LintRule.onAlterActions(
         "pg.check-not-valid", .error,
         help: "add the check NOT VALID, then `ALTER TABLE ... VALIDATE CONSTRAINT ...` (which takes a weaker lock)"
-    ) { statement, context in
-        guard let (table, actions) = statement.alterTable, context.isExisting(table) else { return [] }
-        return actions.compactMap { action in
-            guard let constraint = action.addedConstraint, constraint.kind == "CHECK", !action.contains("NOT VALID")
-            else { return nil }
-            return "adding a CHECK to \(table) scans every row under an ACCESS EXCLUSIVE lock"
-        }
+    ) { table, action, context in
+        guard let constraint = action.addedConstraint, constraint.kind == "CHECK", !action.contains("NOT VALID")
+        else { return nil }
+        return "adding a CHECK to \(table) scans every row under an ACCESS EXCLUSIVE lock"
     }
 
     /// Found by Squawk's `constraint-missing-not-valid`: `ADD ... NOT VALID`
@@ -88,32 +82,26 @@ enum PostgreSQLLintRules {
         }
     }
 
-    static let uniqueWithoutIndex = LintRule(
+    static let uniqueWithoutIndex = LintRule.onAlterActions(
         "pg.add-unique-without-index", .error,
         help: "build a unique index with CREATE UNIQUE INDEX CONCURRENTLY first, then ADD CONSTRAINT ... UNIQUE USING INDEX"
-    ) { statement, context in
-        guard let (table, actions) = statement.alterTable, context.isExisting(table) else { return [] }
-        return actions.compactMap { action in
-            guard let constraint = action.addedConstraint, ["UNIQUE", "PRIMARY"].contains(constraint.kind),
-                !action.contains("USING INDEX")
-            else { return nil }
-            return "adding a \(constraint.kind == "PRIMARY" ? "PRIMARY KEY" : "UNIQUE constraint") to \(table) builds its "
-                + "index while the table is locked against reads and writes"
-        }
+    ) { table, action, context in
+        guard let constraint = action.addedConstraint, ["UNIQUE", "PRIMARY"].contains(constraint.kind),
+            !action.contains("USING INDEX")
+        else { return nil }
+        return "adding a \(constraint.kind == "PRIMARY" ? "PRIMARY KEY" : "UNIQUE constraint") to \(table) builds its "
+            + "index while the table is locked against reads and writes"
     }
 
-    static let setNotNull = LintRule(
+    static let setNotNull = LintRule.onAlterActions(
         "pg.set-not-null", .error,
         help: "first ADD CONSTRAINT ... CHECK (column IS NOT NULL) NOT VALID and VALIDATE CONSTRAINT it; SET NOT NULL "
             + "then skips the scan"
-    ) { statement, context in
-        guard let (table, actions) = statement.alterTable, context.isExisting(table) else { return [] }
-        return actions.compactMap { action in
-            guard let column = action.alteredColumn, column.rest.matches("SET NOT NULL"),
-                !context.provenNotNull.contains("\(table).\(column.name)")
-            else { return nil }
-            return "SET NOT NULL on \(table).\(column.name) scans every row under an ACCESS EXCLUSIVE lock"
-        }
+    ) { table, action, context in
+        guard let column = action.alteredColumn, column.rest.matches("SET NOT NULL"),
+            !context.provenNotNull.contains("\(table).\(column.name)")
+        else { return nil }
+        return "SET NOT NULL on \(table).\(column.name) scans every row under an ACCESS EXCLUSIVE lock"
     }
 
     /// Target types that a widening change reaches without a rewrite
@@ -121,21 +109,18 @@ enum PostgreSQLLintRules {
     /// to a larger precision): the rule leaves them alone.
     static let typesWithoutRewrite: Set<String> = ["TEXT", "VARCHAR", "CHARACTER", "NUMERIC", "DECIMAL", "CITEXT"]
 
-    static let alterColumnType = LintRule(
+    static let alterColumnType = LintRule.onAlterActions(
         "pg.alter-column-type", .error,
         help: "add a new column of the new type, backfill it in batches, and switch over in a later release"
-    ) { statement, context in
-        guard let (table, actions) = statement.alterTable, context.isExisting(table) else { return [] }
-        return actions.compactMap { action in
-            guard let column = action.alteredColumn else { return nil }
-            let rest = column.rest
-            let typeAt = rest.matches("SET DATA TYPE") ? 3 : rest.matches("TYPE") ? 1 : nil
-            guard let typeAt else { return nil }
-            let type = rest.keyword(at: typeAt)
-            if typesWithoutRewrite.contains(type) && !rest.contains("USING") { return nil }
-            return "changing the type of \(table).\(column.name) to \(rest.names.dropFirst(typeAt).first ?? type) "
-                + "rewrites the table and its indexes under an ACCESS EXCLUSIVE lock"
-        }
+    ) { table, action, context in
+        guard let column = action.alteredColumn else { return nil }
+        let rest = column.rest
+        let typeAt = rest.matches("SET DATA TYPE") ? 3 : rest.matches("TYPE") ? 1 : nil
+        guard let typeAt else { return nil }
+        let type = rest.keyword(at: typeAt)
+        if typesWithoutRewrite.contains(type) && !rest.contains("USING") { return nil }
+        return "changing the type of \(table).\(column.name) to \(rest.names.dropFirst(typeAt).first ?? type) "
+            + "rewrites the table and its indexes under an ACCESS EXCLUSIVE lock"
     }
 
     /// Functions whose value differs row by row: a default calling one is
@@ -145,36 +130,33 @@ enum PostgreSQLLintRules {
         "uuid_generate_v4", "uuidv4", "uuidv7", "nextval", "txid_current", "gen_random_bytes", "setseed",
     ]
 
-    static let volatileDefault = LintRule(
+    static let volatileDefault = LintRule.onAlterActions(
         "pg.volatile-default", .error,
         help: "add the column without a default (or with a constant one), then SET DEFAULT and backfill the existing rows "
             + "in batches"
-    ) { statement, context in
-        guard let (table, actions) = statement.alterTable, context.isExisting(table) else { return [] }
-        return actions.compactMap { action in
-            guard let column = action.addedColumn else { return nil }
-            let tokens = column.definition.tokens
-            if ["SERIAL", "BIGSERIAL", "SMALLSERIAL", "SERIAL4", "SERIAL8", "SERIAL2"].contains(column.definition.keyword(at: 0)) {
-                return "adding \(column.definition.keyword(at: 0).lowercased()) column \(table).\(column.name) fills every "
-                    + "row from a sequence, which rewrites the table under an ACCESS EXCLUSIVE lock"
-            }
-            if column.definition.contains("AS IDENTITY") {
-                return "adding identity column \(table).\(column.name) fills every row from a sequence, which rewrites "
-                    + "the table under an ACCESS EXCLUSIVE lock"
-            }
-            if column.definition.contains("GENERATED ALWAYS AS"), column.definition.contains("STORED") {
-                return "adding stored generated column \(table).\(column.name) computes it for every row, which rewrites "
-                    + "the table under an ACCESS EXCLUSIVE lock"
-            }
-            guard let start = column.definition.index(of: "DEFAULT") else { return nil }
-            let called = tokens.indices.dropFirst(start + 1).first { index in
-                tokens[index].kind == .word && volatileFunctions.contains(tokens[index].name)
-                    && index + 1 < tokens.count && tokens[index + 1].isSymbol("(")
-            }
-            guard let called else { return nil }
-            return "the default \(tokens[called].name)() of new column \(table).\(column.name) is volatile: every row is "
-                + "rewritten under an ACCESS EXCLUSIVE lock"
+    ) { table, action, context in
+        guard let column = action.addedColumn else { return nil }
+        let tokens = column.definition.tokens
+        if ["SERIAL", "BIGSERIAL", "SMALLSERIAL", "SERIAL4", "SERIAL8", "SERIAL2"].contains(column.definition.keyword(at: 0)) {
+            return "adding \(column.definition.keyword(at: 0).lowercased()) column \(table).\(column.name) fills every "
+                + "row from a sequence, which rewrites the table under an ACCESS EXCLUSIVE lock"
         }
+        if column.definition.contains("AS IDENTITY") {
+            return "adding identity column \(table).\(column.name) fills every row from a sequence, which rewrites "
+                + "the table under an ACCESS EXCLUSIVE lock"
+        }
+        if column.definition.contains("GENERATED ALWAYS AS"), column.definition.contains("STORED") {
+            return "adding stored generated column \(table).\(column.name) computes it for every row, which rewrites "
+                + "the table under an ACCESS EXCLUSIVE lock"
+        }
+        guard let start = column.definition.index(of: "DEFAULT") else { return nil }
+        let called = tokens.indices.dropFirst(start + 1).first { index in
+            tokens[index].kind == .word && volatileFunctions.contains(tokens[index].name)
+                && index + 1 < tokens.count && tokens[index + 1].isSymbol("(")
+        }
+        guard let called else { return nil }
+        return "the default \(tokens[called].name)() of new column \(table).\(column.name) is volatile: every row is "
+            + "rewritten under an ACCESS EXCLUSIVE lock"
     }
 
     /// `true` for a statement that takes a lock others queue behind on a

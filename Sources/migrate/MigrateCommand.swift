@@ -19,7 +19,7 @@ struct MigrateCommand: ParsableCommand {
             InitCommand.self, RevisionCommand.self, MergeCommand.self, UpgradeCommand.self,
             DowngradeCommand.self, CurrentCommand.self, HeadsCommand.self, BranchesCommand.self,
             HistoryCommand.self, ShowCommand.self, StampCommand.self, CheckCommand.self, VerifyCommand.self,
-            InspectCommand.self, DatabaseCommand.self,
+            InspectCommand.self, DatabaseCommand.self, LintCommand.self,
         ])
 
     /// Lets the global options stand before the verb, as Alembic users type

@@ -113,6 +113,7 @@ struct RevisionScriptParser {
         let rest = lineText(from: index + keyword.count, to: end)
         var words = rest.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" }).map(String.init)
         if let comment = words.firstIndex(where: { $0.hasPrefix("--") }) { words.removeSubrange(comment...) }
+        if words.first?.lowercased() == "lint" { return nil }  // `-- migrate:lint ...`: for `migrate lint`, not a section
         guard let word = words.first, let direction = ScriptSection.Direction(rawValue: word.lowercased()) else {
             throw RevisionScriptError(.unknownMarker(text), path: path, line: line)
         }

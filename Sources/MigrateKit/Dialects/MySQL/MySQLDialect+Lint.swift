@@ -1,0 +1,5 @@
+/// MySQL's lint rules: `ALTER TABLE`s the server can only run by copying
+/// the table (`ALGORITHM=COPY`), which blocks writes for the whole copy.
+extension MySQLDialect: LintingDialect {
+    public var lintRules: [LintRule] { [MySQLLintRules.alterRequiresCopy] }
+}

@@ -1,0 +1,11 @@
+-- Add column with lock timeout
+--
+-- Revision ID: c00000000003
+-- Revises: c00000000002
+-- Create Date: 2026-12-03 10:00:00.000000
+-- Branch Labels:
+-- Depends On:
+
+-- migrate:upgrade dialect=postgresql
+SET lock_timeout = '5s';
+ALTER TABLE users ADD COLUMN locale text;

@@ -1,0 +1,11 @@
+-- Rename table
+--
+-- Revision ID: c00000000026
+-- Revises: c00000000025
+-- Create Date: 2026-12-03 10:00:00.000000
+-- Branch Labels:
+-- Depends On:
+
+-- migrate:upgrade dialect=postgresql
+SET lock_timeout = '5s';
+ALTER TABLE orders RENAME TO purchases;

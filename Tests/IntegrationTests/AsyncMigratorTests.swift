@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MigrateKit
 
 /// The `async` library calls an app makes at startup (Vapor, Hummingbird):
@@ -47,48 +48,6 @@ struct AsyncMigratorTests {
         #expect(reports.map(\.steps.count).sorted() == [0, 1])
         #expect(reports.allSatisfy { $0.heads == ["c00000000001"] })
         #expect(try project.versionRows() == ["c00000000001:applied"])
-    }
-
-    @Test(arguments: TestBackend.allCases)
-    func cancellingTheTaskCancelsTheRunningStatementAndFreesTheLock(_ backend: TestBackend) async throws {
-        let project = try CLIProject(backend, extraConfig: "lock_timeout = 5")
-        let long = try project.write(
-            "t00000000001", message: "Long one",
-            upgrade: "CREATE TABLE during_t (id INTEGER);\n\(LongStatement.sql(backend))", downgrade: "DROP TABLE during_t;")
-        let config = try MigrateConfig.load(project.folder + "/migrate.ini", environment: [:])
-        let started = Locked(false)
-        let task = Task {
-            let migrator = Migrator(config)
-            migrator.observer = { if case .willRun = $0 { started.update { $0 = true } } }
-            return try await migrator.upgrade(to: "head")
-        }
-        let watcher = try project.connect()
-        defer { watcher.close() }
-        #expect(
-            try eventually(within: 30) {
-                try started.value && LongStatement.isRunning(backend, on: watcher, output: "(Long one) ...")
-            })
-        let cancelled = Date()
-        task.cancel()
-        let result = await task.result
-        #expect(Date().timeIntervalSince(cancelled) < 15, "the statement is cancelled on the server, not waited for")
-        let error = #expect(throws: RunError.self) { try result.get() }
-        #expect(error?.errorID == "run.interrupted")
-        if backend.dialect.hasTransactionalDDL {
-            #expect(try project.versionRows() == [])
-        } else {
-            #expect(try project.versionRows() == ["t00000000001:applying"])
-            try watcher.execute("DROP TABLE during_t")
-        }
-
-        // The lock is free: a new Migrator (a restarted app) does not wait for it.
-        let text = try String(contentsOfFile: long, encoding: .utf8)
-        try text.replacingOccurrences(of: LongStatement.sql(backend), with: "SELECT 1;")
-            .write(toFile: long, atomically: true, encoding: .utf8)
-        let restarted = Date()
-        try await Migrator(config).upgrade(to: "head")
-        #expect(Date().timeIntervalSince(restarted) < 4)
-        #expect(try project.versionRows() == ["t00000000001:applied"])
     }
 
     /// A task cancelled before the call starts never touches the database.

@@ -24,45 +24,45 @@ import Foundation
 /// migration's thread while the caller waits.
 extension Migrator {
     /// Applies every revision needed to reach `target`, like
-    /// ``upgrade(to:)``, without blocking the caller's thread.
+    /// the blocking `upgrade(to:)`, without blocking the caller's thread.
     @discardableResult
-    public func upgrade(to target: String, isolation: isolated (any Actor)? = #isolation) async throws -> RunReport {
+    public func upgrade(to target: String) async throws -> RunReport {
         try await runOnOwnThread { try $0.upgrade(to: target) }
     }
 
     /// Reverts applied revisions down to `target`, like
-    /// ``downgrade(to:)``, without blocking the caller's thread.
+    /// the blocking `downgrade(to:)`, without blocking the caller's thread.
     @discardableResult
-    public func downgrade(to target: String, isolation: isolated (any Actor)? = #isolation) async throws -> RunReport {
+    public func downgrade(to target: String) async throws -> RunReport {
         try await runOnOwnThread { try $0.downgrade(to: target) }
     }
 
-    /// What the database has applied, like ``current()``.
-    public func current(isolation: isolated (any Actor)? = #isolation) async throws -> CurrentState {
+    /// What the database has applied, like the blocking `current()`.
+    public func current() async throws -> CurrentState {
         try await runOnOwnThread { try $0.current() }
     }
 
     /// Rewrites the version table without running SQL, like
-    /// ``stamp(_:purge:)``.
+    /// the blocking `stamp(_:purge:)`.
     /// - Returns: the current heads afterwards.
     @discardableResult
     public func stamp(
-        _ targets: [String], purge: Bool = false, isolation: isolated (any Actor)? = #isolation
+        _ targets: [String], purge: Bool = false
     ) async throws -> [String] {
         try await runOnOwnThread { try $0.stamp(targets, purge: purge) }
     }
 
     /// The changes between the database at head and the declared schema,
-    /// like ``check()``: empty when they match.
-    public func check(isolation: isolated (any Actor)? = #isolation) async throws -> [SchemaChange] {
+    /// like the blocking `check()`: empty when they match.
+    public func check() async throws -> [SchemaChange] {
         try await runOnOwnThread { try $0.check() }
     }
 
     /// Writes a revision from the differences with the declared schema,
-    /// like ``autogenerate(_:)``.
+    /// like the blocking `autogenerate(_:)`.
     /// - Returns: the new file, or `nil` when nothing differs.
     public func autogenerate(
-        _ new: NewRevision, isolation: isolated (any Actor)? = #isolation
+        _ new: NewRevision
     ) async throws -> RevisionScript? {
         try await runOnOwnThread { try $0.autogenerate(new) }
     }
@@ -71,19 +71,19 @@ extension Migrator {
     /// of the cooperative pool; cancelling the task calls
     /// ``MigrationCancellation/cancel()``.
     private func runOnOwnThread<T>(
-        isolation: isolated (any Actor)? = #isolation, _ work: @escaping (Migrator) throws -> T
+        _ work: @escaping (Migrator) throws -> T
     ) async throws -> T {
         // The migrator is not Sendable: it moves to the thread while this
         // task waits for it, and is used by nothing else meanwhile.
-        let job = HandOver((self, work))
+        let migrator = HandOver(self)
+        let job = HandOver(work)
         let cancellation = cancellation
         let result = try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<HandOver<T>, any Error>) in
                 let thread = Thread {
-                    let (migrator, work) = job.value
-                    continuation.resume(with: Result { HandOver(try work(migrator)) })
+                    Thread.current.name = "migrate"
+                    continuation.resume(with: Result { HandOver(try job.value(migrator.value)) })
                 }
-                thread.name = "migrate"
                 thread.start()
             }
         } onCancel: {

@@ -8,10 +8,15 @@ let package = Package(
         .executable(name: "migrate", targets: ["migrate"]),
         .library(name: "MigrateKit", targets: ["MigrateKit"]),
         .library(name: "MigrateTesting", targets: ["MigrateTesting"]),
+        // `swift package migrate upgrade head`: the CLI without installing it.
+        .plugin(name: "MigratePlugin", targets: ["MigratePlugin"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.0"),
+        // `swift package generate-documentation` (the DocC catalogs); no code depends on it.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         .systemLibrary(
@@ -28,6 +33,7 @@ let package = Package(
             dependencies: [
                 "CSQLite", "CLibPQ", "CMariaDB",
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
             ]),
         .target(name: "MigrateTesting", dependencies: ["MigrateKit"]),
         .executableTarget(
@@ -36,6 +42,16 @@ let package = Package(
                 "MigrateKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
+        .plugin(
+            name: "MigratePlugin",
+            capability: .command(
+                intent: .custom(verb: "migrate", description: "Runs the migrate command line in this package's folder."),
+                permissions: [
+                    .writeToPackageDirectory(
+                        reason: "migrate init, revision and SQLite databases write files in the package folder."),
+                    .allowNetworkConnections(
+                        scope: .all(), reason: "migrate connects to the PostgreSQL or MySQL server named by the URL."),
+                ])),
         .testTarget(name: "MigrateKitTests", dependencies: ["MigrateKit"]),
         .testTarget(
             name: "IntegrationTests", dependencies: ["MigrateKit", "MigrateTesting"],

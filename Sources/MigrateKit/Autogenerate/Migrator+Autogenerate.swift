@@ -58,7 +58,7 @@ extension Migrator {
         try autogenerateComparing(new, writingEmpty: false, options: options).script
     }
 
-    /// Like ``autogenerate(_:)``, also returning the changes; with
+    /// Like `autogenerate(_:)`, also returning the changes; with
     /// `writingEmpty` a revision is written even when nothing differs
     /// (`revision --autogenerate --empty`).
     public func autogenerate(_ new: NewRevision, writingEmpty: Bool) throws -> (script: RevisionScript?, changes: [SchemaChange]) {

@@ -2,6 +2,7 @@ import Foundation
 
 /// What `migrate revision` writes into a new revision file.
 public struct NewRevision: Sendable {
+    /// The message: the first line of the file and the slug of its name.
     public var message: String
     /// `nil` for 12 random hex digits.
     public var revisionID: String?
@@ -10,13 +11,18 @@ public struct NewRevision: Sendable {
     public var head: String = "head"
     /// Allows `head` to be a revision that already has children (a new branch).
     public var splice: Bool = false
+    /// `Branch Labels:` of the new revision.
     public var branchLabels: [String] = []
+    /// `Depends On:` of the new revision: revisions it needs besides its parents.
     public var dependsOn: [String] = []
     /// Several parents make a merge point; overrides `head`.
     public var parents: [String]? = nil
+    /// SQL for the upgrade section: it replaces the template's `${upgrades}`.
     public var upgrades: String = ""
+    /// SQL for the downgrade section: it replaces the template's `${downgrades}`.
     public var downgrades: String = ""
 
+    /// A revision with `message`, on the current head; `revisionID` `nil` for a random one.
     public init(message: String, revisionID: String? = nil) {
         self.message = message
         self.revisionID = revisionID

@@ -10,12 +10,15 @@ public struct AppliedRevision: Sendable, Equatable {
         case reverting
     }
 
+    /// The revision id.
     public var revision: String
     /// SHA-256 of the upgrade section as applied, in hex.
     public var checksum: String?
+    /// Whether it is applied, or half applied by a run that stopped.
     public var state: State
     /// When it was applied, as the database prints it.
     public var appliedAt: String?
+    /// How long its upgrade took, in milliseconds (0 for a stamped row).
     public var executionMilliseconds: Int
     /// While `applying` or `reverting`: how many statements of the running
     /// section took effect. `nil` in rows an earlier release wrote.

@@ -1,12 +1,17 @@
 /// One revision's upgrade or downgrade, as planned.
 public struct MigrationStep: Sendable, Equatable {
+    /// Whether the step applies (`upgrade`) or reverts (`downgrade`) its revision.
     public enum Direction: String, Sendable { case upgrade, downgrade }
 
+    /// Whether the revision is applied or reverted.
     public var direction: Direction
+    /// The revision id.
     public var revision: String
     /// The revision's parents (`Revises:`); empty for a root.
     public var parents: [String]
+    /// The revision's message (the first line of its file).
     public var message: String
+    /// The revision file's path.
     public var path: String
     /// The 1-based statement a resumed run starts at, after the statements
     /// an earlier run completed; `nil` when the step runs from the start.

@@ -2,10 +2,10 @@ extension Migrator {
     /// A locked session on the configured database, cancelled by
     /// ``cancellation`` and reporting a wait for the lock to ``observer``.
     func openSession() throws -> MigrationSession {
-        let observer = observer
+        let observer = events
         return try interruptible(nil, graph: nil) {
             try MigrationSession(
-                url: try requireURL(), config: config, noticeHandler: noticeHandler, cancellation: cancellation,
+                url: try requireURL(), config: config, noticeHandler: notices, cancellation: cancellation,
                 waiting: { observer?(.waitingForLock(holder: $0)) })
         }
     }

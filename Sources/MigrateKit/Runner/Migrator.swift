@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 
 /// Runs migrations for one configuration against one database: the library
 /// behind every command (`upgrade`, `downgrade`, `current`, `stamp`, ...).
@@ -20,6 +21,11 @@ public final class Migrator {
     public var observer: ((MigrationEvent) -> Void)?
     /// Receives server notices (discarded when `nil`).
     public var noticeHandler: ((String) -> Void)?
+    /// When set, progress goes to it at level `info`, warnings and lock
+    /// waits at `warning` and server notices at `notice` (besides
+    /// ``observer`` and ``noticeHandler``). `current()` logs its state's
+    /// warnings here too.
+    public var logger: Logger?
     /// Stops `upgrade`, `downgrade` or `stamp` from another thread: the
     /// statement running on the server is cancelled, the run rolled back,
     /// the lock released, and the call throws ``RunError/interrupted(_:)``.
@@ -66,7 +72,7 @@ public final class Migrator {
         let url = try requireURL()
         let dialect = Dialects.dialect(for: url)
         let connection = try dialect.connectForReading(to: url)
-        connection.noticeHandler = noticeHandler
+        connection.noticeHandler = notices
         defer { connection.close() }
         // Through a transaction pooler the read runs in a transaction of its
         // own, so migrate's settings stay local to it.
@@ -79,7 +85,9 @@ public final class Migrator {
             name: config.versionTable, schema: dialect.versionTableSchema(for: url), dialect: dialect,
             connection: VersionTableConnection(connection, bounds: bounds, tableName: config.versionTable))
         let rows = try table.rows()
-        return CurrentState(rows: rows, directory: directory, dialect: dialect)
+        let state = CurrentState(rows: rows, directory: directory, dialect: dialect)
+        for warning in state.warnings { logger?.warning("\(warning)") }
+        return state
     }
 
     /// Rewrites the version table so `targets` and their ancestors count as
@@ -177,14 +185,15 @@ public final class Migrator {
         let rows = try session.readRows()
         let state = CurrentState(rows: rows, directory: directory, dialect: session.dialect)
         try state.throwIfUnsafe(direction)
-        for warning in state.warningsBesideHalfApplied { observer?(.warning(warning)) }
+        let events = events
+        for warning in state.warningsBesideHalfApplied { events?(.warning(warning)) }
         let applied = state.applied(before: direction)
         let steps = try plan(directory.graph, applied)
         try state.throwIfUnsafe(direction, plan: steps)
         var report = RunReport()
         report.steps = try PlanRunner(
             session: session, directory: directory, perMigration: config.transactionPerMigration,
-            observer: observer,
+            observer: events,
             halfApplied: Dictionary(uniqueKeysWithValues: state.halfApplied.map { ($0.revision, $0) })
         ).run(steps, direction: direction)
         let ran = Set(report.steps.map(\.step.revision))

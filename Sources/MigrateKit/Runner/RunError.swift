@@ -78,10 +78,13 @@ public enum RunError: MigrateFailure {
 
 /// The details of a failed statement.
 public struct StatementFailure: Sendable {
+    /// The revision step the statement belongs to.
     public var step: MigrationStep
     /// 1-based line of the statement in the revision file.
     public var line: Int
+    /// The statement as it reads in the file.
     public var statement: String
+    /// The database's message.
     public var databaseMessage: String
     /// Whether the failed revision's work was rolled back.
     public var rolledBack: Bool

@@ -37,7 +37,11 @@ final class MigrationSession {
         table = VersionTable(
             name: config.versionTable, dialect: dialect,
             connection: VersionTableConnection(connection, bounds: bounds, tableName: config.versionTable))
-        lockKey = "migrate:\(url.database ?? ""):\(config.versionTable)"
+        // Connection options that change where unqualified names live (a
+        // PostgreSQL `search_path` per tenant schema) mean another version
+        // table, so another lock.
+        let scope = url.options["options"].map { "\($0):" } ?? ""
+        lockKey = "migrate:\(url.database ?? ""):\(scope)\(config.versionTable)"
         do {
             try cancellation.attach(connection.makeCanceller())
             try bounds.bound()

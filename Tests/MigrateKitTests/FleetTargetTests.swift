@@ -26,7 +26,7 @@ struct FleetTargetTests {
     }
 
     /// The error `parse` throws, `nil` when it throws none.
-    func failure(_ text: String) -> (any MigrateFailure)? {
+    func thrownFailure(_ text: String) -> (any MigrateFailure)? {
         do {
             _ = try parse(text)
             return nil
@@ -36,13 +36,13 @@ struct FleetTargetTests {
     }
 
     @Test func unsetVariableNamesTheLine() throws {
-        let failure = try #require(failure("# one\npostgresql://app:${NOPE}@db/t1\n"))
+        let failure = try #require(thrownFailure("# one\npostgresql://app:${NOPE}@db/t1\n"))
         #expect(failure.errorID == "fleet.missing-env")
         #expect(failure.message.contains("/p/targets.txt, line 2") && failure.message.contains("NOPE"), "\(failure)")
     }
 
     @Test func badURLNamesTheLineWithoutThePassword() throws {
-        let failure = try #require(failure("postgresql://app:hunter2@db/t1\nsqlite3://app:hunter2@x\n"))
+        let failure = try #require(thrownFailure("postgresql://app:hunter2@db/t1\nsqlite3://app:hunter2@x\n"))
         #expect(failure.description.contains("line 2") && !failure.description.contains("hunter2"), "\(failure)")
     }
 
@@ -64,7 +64,7 @@ struct FleetTargetTests {
         #expect(names(["t_*"], []) == ["t_alpha", "t_beta", "t_gamma"])
         #expect(names(["t_*"], ["*beta"]) == ["t_alpha", "t_gamma"])
         #expect(names(["x_*", "t_a*"], []) == ["t_alpha", "x_delta"])
-        #expect(names([], ["t_?????"]) == ["t_beta", "t_gamma", "x_delta"])
+        #expect(names([], ["t_?????"]) == ["t_beta", "x_delta"])
     }
 
     @Test func postgreSQLSchemaURLSetsTheSearchPath() throws {

@@ -13,15 +13,17 @@ struct DowngradeCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: FormatOptions
     @OptionGroup var offline: OfflineOptions
+    @OptionGroup var fleet: FleetOptions
 
     @Argument(help: "Where to go: base, -1, a revision id; with --sql, <from>:<to> such as head:base.")
     var target: String
 
     func validate() throws {
         try offline.validate(format: output.format, target: target, rangeRequired: true)
+        try fleet.validate(offline: offline)
     }
 
     func run() throws {
-        try RunCommand.perform(.downgrade, target: target, global: global, output: output, offline: offline)
+        try RunCommand.perform(.downgrade, target: target, global: global, output: output, offline: offline, fleet: fleet)
     }
 }

@@ -26,6 +26,12 @@ enum Interrupts {
 
     /// Runs `body` with SIGINT and SIGTERM turned into `cancellation.cancel()`.
     static func cancelling<T>(_ cancellation: MigrationCancellation, _ body: () throws -> T) throws -> T {
+        try cancelling({ cancellation.cancel() }, body)
+    }
+
+    /// Runs `body` with SIGINT and SIGTERM turned into a call of `cancel`
+    /// (a fleet cancels every running target).
+    static func cancelling<T>(_ cancel: @escaping @Sendable () -> Void, _ body: () throws -> T) throws -> T {
         let queue = DispatchQueue(label: "migrate.signals")
         let sources = [SIGINT, SIGTERM].map { number in
             signal(number, SIG_IGN)
@@ -35,7 +41,7 @@ enum Interrupts {
                 Output.note(
                     "\(number == SIGINT ? "SIGINT" : "SIGTERM"): cancelling the running statement and rolling back "
                         + "(press Ctrl-C again to exit at once)...")
-                cancellation.cancel()
+                cancel()
             }
             source.resume()
             return source

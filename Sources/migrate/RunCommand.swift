@@ -8,10 +8,13 @@ enum RunCommand {
     /// `--sql`, else the run itself.
     static func perform(
         _ direction: MigrationStep.Direction, target: String, global: GlobalOptions, output: FormatOptions,
-        offline: OfflineOptions
+        offline: OfflineOptions, fleet: FleetOptions
     ) throws {
         try Output.run {
             let migrator = try global.migrator()
+            if !offline.sql, let fleet = try fleet.fleet(for: migrator.config) {
+                return try FleetRunCommand.perform(fleet, direction, target: target, json: output.json)
+            }
             if offline.sql {
                 let (start, end) = OfflineOptions.split(target)
                 let dialect = try offline.chosenDialect()

@@ -13,15 +13,17 @@ struct UpgradeCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: FormatOptions
     @OptionGroup var offline: OfflineOptions
+    @OptionGroup var fleet: FleetOptions
 
     @Argument(help: "Where to go: head, heads, +2, a revision id, <label>@head; with --sql also <from>:<to>.")
     var target: String
 
     func validate() throws {
         try offline.validate(format: output.format, target: target, rangeRequired: false)
+        try fleet.validate(offline: offline)
     }
 
     func run() throws {
-        try RunCommand.perform(.upgrade, target: target, global: global, output: output, offline: offline)
+        try RunCommand.perform(.upgrade, target: target, global: global, output: output, offline: offline, fleet: fleet)
     }
 }

@@ -37,7 +37,11 @@ final class MigrationSession {
         connection = try dialect.connect(to: url)
         connection.noticeHandler = noticeHandler
         self.cancellation = cancellation
-        lockKey = "migrate:\(url.database ?? ""):\(config.versionTable)"
+        // Connection options that change where unqualified names live (a
+        // PostgreSQL `search_path` per tenant schema) mean another version
+        // table, so another lock.
+        let scope = url.options["options"].map { "\($0):" } ?? ""
+        lockKey = "migrate:\(url.database ?? ""):\(scope)\(config.versionTable)"
         do {
             if let reason = try dialect.readOnlyReason(on: connection) {
                 throw MigrationLockError.readOnlyStandby(url: url.redacted, reason: reason)

@@ -30,7 +30,8 @@ public final class Migrator {
     /// statement running on the server is cancelled, the run rolled back,
     /// the lock released, and the call throws ``RunError/interrupted(_:)``.
     public let cancellation = MigrationCancellation()
-    private var loadedDirectory: ScriptDirectory?
+    /// Set by ``scripts()``, or given by a ``Fleet`` that read the files once.
+    var loadedDirectory: ScriptDirectory?
 
     /// - Parameters:
     ///   - config: the loaded `migrate.ini` (or one built in code).

@@ -4,6 +4,8 @@ public struct DatabaseError: MigrateFailure {
     /// react to it (a missing database, a lock timeout).
     public enum Kind: String, Sendable {
         case connect = "db.connect"
+        /// The database's C client library (libpq, libmariadb) cannot be loaded.
+        case clientLibraryMissing = "db.client-library-missing"
         case authentication = "db.authentication"
         case unknownDatabase = "db.unknown-database"
         case statement = "db.statement"

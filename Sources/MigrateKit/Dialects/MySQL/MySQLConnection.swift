@@ -33,6 +33,7 @@ public final class MySQLConnection: DatabaseConnection {
     public init(url: DatabaseURL) throws {
         self.url = url
         redactedURL = url.redacted
+        try MySQLClientLibrary.load()
         guard mariaDBLibraryIsReady, let mysql = mysql_init(nil) else {
             throw DatabaseError(
                 .connect, "Cannot connect to \(url.redacted): the MariaDB client library failed to start.")

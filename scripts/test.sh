@@ -7,6 +7,13 @@
 # Plain `swift test`, no --parallel: the suite runs its database scenarios
 # concurrently itself, and --parallel would start several test processes,
 # each with its own set of connections to the servers.
+#
+# Without arguments it then checks scripts/install.sh (scripts/test-install.sh:
+# a release build, the installed binary run with the toolchain hidden) on the
+# same servers.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+if [ $# -eq 0 ]; then
+  exec scripts/with-test-databases.sh bash -c 'swift test && scripts/test-install.sh'
+fi
 exec scripts/with-test-databases.sh swift test "$@"

@@ -19,14 +19,21 @@ case "$prefix" in
 esac
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-# The man page first: the plugin builds (and links) the package's release
-# products its own way, and the static binary below replaces that link.
-swift package plugin --allow-writing-to-package-directory generate-manual >&2
-manual=$(find .build/plugins/GenerateManual/outputs -name 'migrate.1' | head -n 1)
-[ -n "$manual" ] || { echo "error[install.no-manual]: generate-manual wrote no migrate.1" >&2; exit 1; }
-
 swift build -c release --product migrate --static-swift-stdlib >&2
 binary="$(swift build -c release --show-bin-path)/migrate"
+
+# The man page, by swift-argument-parser's generate-manual plugin's own tool,
+# run on the binary just built: the plugin proper would build every product
+# again in release mode without the static runtime. `--help` builds the tool
+# (nothing else) and locates it.
+swift package plugin generate-manual --help >/dev/null
+tool=$(find .build -path '*/debug/generate-manual-tool' -type f | head -n 1)
+[ -x "$tool" ] || { echo "error[install.no-manual-tool]: swift-argument-parser's generate-manual tool was not built" >&2; exit 1; }
+manuals="$(swift build -c release --show-bin-path)/manual"
+rm -rf "$manuals"
+"$tool" "$binary" --output-directory "$manuals" >&2
+manual="$manuals/migrate.1"
+[ -s "$manual" ] || { echo "error[install.no-manual]: generate-manual wrote no migrate.1" >&2; exit 1; }
 
 install -d "$prefix/bin" "$prefix/share/man/man1" "$prefix/share/bash-completion/completions" \
   "$prefix/share/zsh/site-functions" "$prefix/share/fish/vendor_completions.d"

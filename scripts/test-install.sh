@@ -68,6 +68,17 @@ for server in "${MIGRATE_TEST_POSTGRESQL_URL:-}" "${MIGRATE_TEST_MYSQL_URL:-}"; 
   run_on "$url"
   "$migrate" database drop --yes --url "$url" >/dev/null
 done
+# Without libpq, a PostgreSQL URL is one clear error; SQLite never needed it.
+for library in /usr/lib/*/libpq.so.5 /usr/lib/libpq.so.5; do
+  [ -e "$library" ] && mount --bind /dev/null "$library"
+done
+set +e
+output=$("$migrate" --url postgresql://127.0.0.1:1/none current 2>&1)
+status=$?
+set -e
+[ "$status" = 1 ] && grep -q '^error\[db.client-library-missing\]: libpq' <<<"$output" ||
+  { echo "without libpq: exit $status, $output" >&2; exit 1; }
+"$migrate" --url "sqlite:///$PWD/installed.db" current >/dev/null
 SCENARIO
 (cd "$work/project" && "${unshare[@]}" bash "$work/scenario.sh" "$toolchain" "$work/empty" "$prefix/bin/migrate") ||
   fail "the installed binary failed with the toolchain ($toolchain) hidden"

@@ -31,6 +31,12 @@ final class RevisionHeaderCacheTests {
         try FileManager.default.setAttributes([.modificationDate: then], ofItemAtPath: path)
     }
 
+    /// Waits until files written so far are old enough to be cached: their
+    /// status-change time (which cannot be set back) is two seconds old.
+    func settle() {
+        Thread.sleep(forTimeInterval: 2.2)
+    }
+
     func graph() throws -> RevisionGraph {
         try ScriptDirectory.loadGraph(root + "/migrations", environment: environment)
     }
@@ -52,6 +58,7 @@ final class RevisionHeaderCacheTests {
     @Test func unchangedFilesAreReadFromTheCache() throws {
         try write("aaaa", revises: "", message: "first")
         try write("bbbb", revises: "aaaa", message: "second")
+        settle()
         #expect(try graph().heads == ["bbbb"])
         var stored = cache()
         #expect(stored.entries.count == 2)
@@ -69,6 +76,7 @@ final class RevisionHeaderCacheTests {
         try write("aaaa", revises: "", message: "first")
         try write("bbbb", revises: "aaaa", message: "second")
         try write("cccc", revises: "aaaa", message: "third")
+        settle()
         #expect(Set(try graph().heads) == ["bbbb", "cccc"])
         let stamp = try #require(cache().entries["cccc.sql"]).stamp
         // Same length, same modification time: cccc now follows bbbb.
@@ -96,6 +104,7 @@ final class RevisionHeaderCacheTests {
 
     @Test func aFreshlyWrittenFileIsNotCached() throws {
         try write("aaaa", revises: "", message: "first")
+        settle()
         try write("bbbb", revises: "aaaa", message: "second", age: 0)
         _ = try graph()
         #expect(Set(cache().entries.keys) == ["aaaa.sql"])
@@ -104,6 +113,7 @@ final class RevisionHeaderCacheTests {
     @Test func removedFilesAndBrokenCachesAreHarmless() throws {
         try write("aaaa", revises: "", message: "first")
         try write("bbbb", revises: "aaaa", message: "second")
+        settle()
         _ = try graph()
         try FileManager.default.removeItem(atPath: versions + "/bbbb.sql")
         #expect(try graph().heads == ["aaaa"])

@@ -22,11 +22,13 @@ let package = Package(
         .systemLibrary(
             name: "CSQLite", path: "Sources/CSQLite", pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]),
+        // Headers only: the client libraries are opened at run time when a
+        // URL needs them (PostgreSQLClientLibrary, MySQLClientLibrary).
         .systemLibrary(
-            name: "CLibPQ", path: "Sources/CLibPQ", pkgConfig: "libpq",
+            name: "CLibPQ", path: "Sources/CLibPQ",
             providers: [.apt(["libpq-dev"]), .brew(["libpq"])]),
         .systemLibrary(
-            name: "CMariaDB", path: "Sources/CMariaDB", pkgConfig: "libmariadb",
+            name: "CMariaDB", path: "Sources/CMariaDB",
             providers: [.apt(["libmariadb-dev"]), .brew(["mariadb-connector-c"])]),
         .target(
             name: "MigrateKit",
@@ -41,7 +43,10 @@ let package = Package(
             dependencies: [
                 "MigrateKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]),
+            ],
+            plugins: ["BuildCommit"]),
+        // Bakes the git commit into the binary for `migrate --version`.
+        .plugin(name: "BuildCommit", capability: .buildTool()),
         .plugin(
             name: "MigratePlugin",
             capability: .command(

@@ -8,5 +8,5 @@ swift build -c release --product migrate --static-swift-stdlib >&2
 export MIGRATE_BINARY="$PWD/.build/release/migrate"
 # One pair of servers for all three: commands, inspection, check.
 exec scripts/with-test-databases.sh bash -c \
-  'python3 scripts/benchmark.py && python3 scripts/benchmark-inspect.py && python3 scripts/benchmark-check.py && python3 scripts/benchmark-fleet.py'
+  'python3 scripts/benchmark-startup.py && python3 scripts/benchmark.py && python3 scripts/benchmark-inspect.py && python3 scripts/benchmark-check.py && python3 scripts/benchmark-fleet.py'
 

@@ -10,6 +10,10 @@
 # Plain `swift test`, no --parallel: the suite runs its database scenarios
 # concurrently itself, and --parallel would start several test processes,
 # each with its own set of connections to the servers.
+#
+# Without arguments it then checks scripts/install.sh (scripts/test-install.sh:
+# a release build, the installed binary run with the toolchain hidden) on the
+# same servers.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -30,6 +34,7 @@ if [ "$FORMAT_LINT" = on ]; then
 fi
 # ServerWideSettingTests switch settings of the whole shared server (MariaDB's
 # global read_only): they run alone, in a second process, after the rest.
+# Then the Hummingbird example and the installed binary, end to end.
 scripts/with-test-databases.sh bash -c \
-  'swift test --skip ServerWideSettingTests && swift test --filter ServerWideSettingTests && scripts/test-example.sh'
+  'swift test --skip ServerWideSettingTests && swift test --filter ServerWideSettingTests && scripts/test-example.sh && scripts/test-install.sh'
 scripts/check-docs.sh

@@ -15,13 +15,14 @@ struct HeadsCommand: ParsableCommand {
         try Output.run {
             let migrator = try global.migrator()
             let heads = try migrator.heads(resolvingDependencies: resolveDependencies)
-            let directory = try migrator.scripts()
             if output.json {
+                let directory = try migrator.scripts()
                 return try JSONOutput.print(["heads": heads.map { RevisionJSON($0, in: directory) }])
             }
+            // The graph alone (header cache): no file's SQL is read.
+            let graph = try migrator.revisionGraph()
             for node in heads {
-                Output.say(global.verbose
-                    ? RevisionText.verbose(node, graph: directory.graph) : RevisionText.line(node, graph: directory.graph))
+                Output.say(global.verbose ? RevisionText.verbose(node, graph: graph) : RevisionText.line(node, graph: graph))
             }
         }
     }

@@ -13,8 +13,11 @@ struct MigrateCommand: ParsableCommand {
             64 wrong usage (unknown option, unknown or ambiguous revision). With --format json, stdout \
             holds one JSON document on success and nothing on failure; errors still go to stderr as \
             `error[<id>]: ...` with the same exit codes.
+
+            Shell completions: `migrate --generate-completion-script bash|zsh|fish` prints the \
+            script (scripts/install.sh installs them, with the man page `man migrate`).
             """,
-        version: "0.1.0",
+        version: VersionText.line,
         subcommands: [
             InitCommand.self, RevisionCommand.self, MergeCommand.self, UpgradeCommand.self,
             DowngradeCommand.self, CurrentCommand.self, HeadsCommand.self, BranchesCommand.self,

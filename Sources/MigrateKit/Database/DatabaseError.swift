@@ -5,6 +5,8 @@ public struct DatabaseError: MigrateFailure {
     public enum Kind: String, Sendable {
         /// The server cannot be reached (refused, timed out, unknown host).
         case connect = "db.connect"
+        /// The database's C client library (libpq, libmariadb) cannot be loaded.
+        case clientLibraryMissing = "db.client-library-missing"
         /// The server refused the user or password.
         case authentication = "db.authentication"
         /// The database the URL names does not exist.

@@ -57,7 +57,7 @@ public struct ScriptDirectory: Sendable {
 
     /// Reads and parses files on all cores: startup time of every command
     /// depends on it once a project has thousands of revisions.
-    private static func parseConcurrently(_ paths: [String]) throws -> [RevisionScript] {
+    static func parseConcurrently(_ paths: [String]) throws -> [RevisionScript] {
         let results = ResultSlots<RevisionScript>(count: paths.count)
         DispatchQueue.concurrentPerform(iterations: paths.count) { index in
             let path = paths[index]

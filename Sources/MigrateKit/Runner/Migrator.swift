@@ -32,6 +32,7 @@ public final class Migrator {
     public let cancellation = MigrationCancellation()
     /// Set by ``scripts()``, or given by a ``Fleet`` that read the files once.
     var loadedDirectory: ScriptDirectory?
+    private var loadedGraph: RevisionGraph?
 
     /// - Parameters:
     ///   - config: the loaded `migrate.ini` (or one built in code).
@@ -47,6 +48,16 @@ public final class Migrator {
         let directory = try ScriptDirectory.load(config.scriptLocation)
         loadedDirectory = directory
         return directory
+    }
+
+    /// The graph of the revision files, without their SQL: from ``scripts()``
+    /// once read, else through the header cache (``ScriptDirectory/loadGraph(_:)``),
+    /// which spares reading files unchanged since an earlier run.
+    public func revisionGraph() throws -> RevisionGraph {
+        if let graph = loadedDirectory?.graph ?? loadedGraph { return graph }
+        let graph = try ScriptDirectory.loadGraph(config.scriptLocation)
+        loadedGraph = graph
+        return graph
     }
 
     /// The dialect of the configured database.
@@ -147,7 +158,7 @@ public final class Migrator {
     ///   parents (Alembic's `heads --resolve-dependencies`): a head that
     ///   another revision depends on is left out.
     public func heads(resolvingDependencies: Bool = false) throws -> [RevisionNode] {
-        let graph = try scripts().graph
+        let graph = try revisionGraph()
         return (resolvingDependencies ? graph.headsResolvingDependencies : graph.heads).compactMap { graph.nodes[$0] }
     }
 

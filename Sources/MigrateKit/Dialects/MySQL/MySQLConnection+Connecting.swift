@@ -3,22 +3,16 @@ import CMariaDB
 extension MySQLConnection {
     /// Sets the client options the URL asks for, before `mysql_real_connect`.
     static func configure(_ mysql: UnsafeMutablePointer<MYSQL>, for url: DatabaseURL) throws {
-        // 0 would mean no limit; the parser refuses it, a URL built in code gets the default.
-        var timeout = UInt32(clamping: url.connectTimeout.flatMap { $0 > 0 ? $0 : nil } ?? 10)
+        let options = try MySQLConnectionOptions(url: url)
+        var timeout = options.connectTimeout
         mysql_options(mysql, MYSQL_OPT_CONNECT_TIMEOUT, &timeout)
-        mysql_options(mysql, MYSQL_SET_CHARSET_NAME, url.charset ?? "utf8mb4")
+        mysql_options(mysql, MYSQL_SET_CHARSET_NAME, options.charset)
 
-        guard let tls = MySQLTLSMode(option: url.sslMode) else {
-            throw DatabaseError(
-                .connect,
-                "Cannot connect to \(url.redacted): sslmode '\(url.sslMode ?? "")' is not one of "
-                    + "disable, prefer, require, verify-ca or verify-full.")
-        }
         // Connector/C falls back to plain text when the server offers no TLS,
         // unless the certificate is verified: `require` is checked after
         // connecting (``checkTLS(_:for:)``).
         var yes: my_bool = 1
-        switch tls {
+        switch options.tls {
         case .disabled:
             break
         case .preferred, .required:
@@ -32,7 +26,9 @@ extension MySQLConnection {
     /// Fails when `sslmode=require` was asked for and the connection
     /// nevertheless runs in plain text.
     static func checkTLS(_ mysql: UnsafeMutablePointer<MYSQL>, for url: DatabaseURL) throws {
-        guard MySQLTLSMode(option: url.sslMode) == .required, mysql_get_ssl_cipher(mysql) == nil else { return }
+        guard MySQLConnectionOptions.TLSMode(option: url.sslMode) == .required,
+            mysql_get_ssl_cipher(mysql) == nil
+        else { return }
         throw DatabaseError(
             .connect,
             "Cannot connect to \(url.redacted): sslmode=require, but the server does not offer TLS. "

@@ -27,12 +27,13 @@ public final class MySQLConnection: DatabaseConnection {
     /// `host` is passed as written: the client library treats `localhost`
     /// as "use the Unix socket", so write `127.0.0.1` for TCP. Options:
     /// `connect_timeout` (seconds, default 10), `charset` (default
-    /// `utf8mb4`), `unix_socket`, and `sslmode` (see ``MySQLTLSMode``).
+    /// `utf8mb4`), `unix_socket`, and `sslmode` (see ``MySQLConnectionOptions``).
     /// - Throws: ``DatabaseError`` of kind `.authentication`,
     ///   `.unknownDatabase` or `.connect`, naming the URL without its password.
     public init(url: DatabaseURL) throws {
         self.url = url
         redactedURL = url.redacted
+        try MySQLClientLibrary.load()
         guard mariaDBLibraryIsReady, let mysql = mysql_init(nil) else {
             throw DatabaseError(
                 .connect, "Cannot connect to \(url.redacted): the MariaDB client library failed to start.")

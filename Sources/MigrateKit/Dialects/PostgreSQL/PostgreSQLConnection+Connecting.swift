@@ -15,6 +15,7 @@ extension PostgreSQLConnection {
     /// PQconnectPoll; it is the application's responsibility to decide
     /// whether an excessive amount of time has elapsed."
     func openHandle() throws -> OpaquePointer {
+        try PostgreSQLClientLibrary.load()
         let options = PostgreSQLConnectionOptions(url: url)
         let keywords = options.parameters.map { strdup($0.keyword) }
         let values = options.parameters.map { strdup($0.value) }

@@ -31,7 +31,16 @@ struct RevisionCommand: ParsableCommand {
     @Flag(help: "With --autogenerate, write the revision even when nothing differs.")
     var empty = false
 
+    @Flag(
+        help: ArgumentHelp(
+            "With --autogenerate, write online-safe SQL (as online = true in migrate.ini): PostgreSQL indexes "
+                + "CONCURRENTLY, constraints NOT VALID then validated, lock timeouts; MySQL ALGORITHM=INPLACE, LOCK=NONE."))
+    var online = false
+
     func validate() throws {
+        if online && !autogenerate {
+            throw ValidationError("--online only makes sense with --autogenerate.")
+        }
         if empty && !autogenerate {
             throw ValidationError("--empty only makes sense with --autogenerate.")
         }
@@ -44,19 +53,20 @@ struct RevisionCommand: ParsableCommand {
             new.splice = splice
             new.branchLabels = branchLabels
             new.dependsOn = dependsOn
+            if online { new.online = true }
             guard autogenerate else {
                 let script = try global.migrator().revision(new)
                 Output.say("Generated \(script.path)")
                 return
             }
-            let (script, comparison) = try global.migrator().autogenerateComparing(new, writingEmpty: empty)
+            let (scripts, comparison) = try global.migrator().autogenerateRevisions(new, writingEmpty: empty)
             let changes = comparison.changes
             if let warning = comparison.warning { Output.note("warning: \(warning)") }
-            guard let script else {
+            guard !scripts.isEmpty else {
                 Output.say("No changes detected; no revision written.")
                 return
             }
-            Output.say("Generated \(script.path)")
+            for script in scripts { Output.say("Generated \(script.path)") }
             if changes.isEmpty { Output.say("No changes detected; the revision is empty.") }
             for change in changes { Output.say("  \(change.summary)") }
         }

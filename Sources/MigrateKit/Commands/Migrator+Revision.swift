@@ -16,6 +16,9 @@ public struct NewRevision: Sendable {
     public var parents: [String]? = nil
     public var upgrades: String = ""
     public var downgrades: String = ""
+    /// With autogenerate, write online-safe SQL (`--online`); `nil` takes
+    /// `online` from `migrate.ini`.
+    public var online: Bool? = nil
 
     public init(message: String, revisionID: String? = nil) {
         self.message = message

@@ -79,6 +79,11 @@ extension MigrateConfig {
         config.lockTimeout = try reader.typed("lock_timeout", expected: "a number of seconds (0 or more)") {
             Double($0).flatMap { $0.isFinite && $0 >= 0 ? $0 : nil }
         } ?? config.lockTimeout
+        config.online = try reader.typed("online", expected: "true or false") { booleans[$0.lowercased()] }
+            ?? config.online
+        config.statementLockTimeoutMilliseconds = try reader.typed(
+            "statement_lock_timeout", expected: "a duration with its unit, such as 5s, 500ms or 1min"
+        ) { OnlineOptions.milliseconds(in: $0) } ?? config.statementLockTimeoutMilliseconds
         config.excludeTables = try reader.nonEmpty("exclude_tables").map {
             $0.split { $0 == "," || $0.isWhitespace }.map(String.init)
         } ?? []

@@ -11,12 +11,16 @@ final class BackgroundWriter: @unchecked Sendable {
     private var successTimes: [Date] = []
     private var failures: [String] = []
     private let done = DispatchSemaphore(value: 0)
+    /// Used by the writing thread only, once `init` has set it up.
+    private let connection: DatabaseConnection
 
     /// Starts writing at once on a connection of its own; `write(n)` gives
     /// the statements of round `n`.
     init(connection: DatabaseConnection, lockWaitSQL: [String], write: @escaping @Sendable (Int) -> [String]) throws {
+        self.connection = connection
         for statement in lockWaitSQL { try connection.execute(statement) }
         let thread = Thread { [self] in
+            let connection = self.connection
             var round = 0
             while !self.isStopping {
                 round += 1

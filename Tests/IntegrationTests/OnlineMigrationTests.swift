@@ -142,7 +142,8 @@ struct OnlineMigrationTests {
     /// A project at its base revision, with 300,000 accounts.
     static func seededProject(_ backend: TestBackend, online: Bool = true, rows: Int = rows) throws -> AutogenerateProject {
         let project = try AutogenerateProject(backend, extraConfig: "online = \(online)\nstatement_lock_timeout = 5s")
-        try project.write("aaaa00000001", message: "Base", upgrade: base)
+        try project.project.write(
+            "aaaa00000001", message: "Base", upgrade: base, downgrade: "DROP TABLE accounts;\nDROP TABLE owners;")
         try project.expectSuccess("upgrade", "head")
         switch backend {
         case .postgresql:

@@ -175,7 +175,7 @@ struct OnlineRendererTests {
         #expect(upgrade.contains("CREATE INDEX accounts_email_idx ON accounts (email) ALGORITHM=INPLACE LOCK=NONE;"))
         // A foreign key copies the table whatever the clause: left plain.
         #expect(upgrade.contains("FOREIGN KEY (owner_id) REFERENCES owners (id);"), "\(upgrade)")
-        #expect(parts[0].downgrade.contains("DROP INDEX accounts_email_idx ON accounts ALGORITHM=INPLACE LOCK=NONE;"))
+        #expect(parts[0].downgrade.contains("ALTER TABLE accounts DROP INDEX accounts_email_idx, ALGORITHM=INPLACE, LOCK=NONE;"))
         #expect(parts[0].downgrade.contains("ALTER TABLE accounts DROP COLUMN note, ALGORITHM=INPLACE, LOCK=NONE;"))
     }
 

@@ -30,19 +30,26 @@ extension MySQLRenderer: OnlineSchemaRenderer {
     /// without a lock.
     func online(_ change: SchemaChange, _ statements: [String]) -> [String] {
         guard statements.count == 1, let clause = Self.onlineClause(for: change) else { return statements }
+        if case .dropIndex(let table, let index) = change {
+            // MariaDB's DROP INDEX takes no ALGORITHM clause; ALTER TABLE does on both.
+            return ["ALTER TABLE \(support.name(table)) DROP INDEX \(support.name(index.name))" + clause]
+        }
         return [statements[0] + clause]
     }
 
-    /// `, ALGORITHM=INPLACE, LOCK=NONE` for `ALTER TABLE`, ` ALGORITHM=INPLACE
-    /// LOCK=NONE` for `CREATE/DROP INDEX`; `nil` where the conservative
+    /// `, ALGORITHM=INPLACE, LOCK=NONE` for `ALTER TABLE` (a dropped index
+    /// is written `ALTER TABLE ... DROP INDEX`), ` ALGORITHM=INPLACE
+    /// LOCK=NONE` for `CREATE INDEX`; `nil` where the conservative
     /// table above does not list the change.
     static func onlineClause(for change: SchemaChange) -> String? {
         let alter = ", ALGORITHM=INPLACE, LOCK=NONE"
         switch change {
         case .addColumn(_, let column), .dropColumn(_, let column):
             return column.identity == nil && column.generated?.isStored != true ? alter : nil
-        case .addIndex(_, let index), .dropIndex(_, let index):
+        case .addIndex(_, let index):
             return index.method == nil ? " ALGORITHM=INPLACE LOCK=NONE" : nil
+        case .dropIndex(_, let index):
+            return index.method == nil ? alter : nil
         case .addUnique, .dropUnique, .dropForeignKey:
             return alter
         default:

@@ -74,6 +74,46 @@ struct OnlineMigrationTests {
         try project.expectSuccess("verify")
     }
 
+    /// Changes that need all three parts: an index dropped before the table
+    /// changes, a column and a foreign key in the transaction, the index
+    /// built and the key validated after it. Each part's downgrade undoes
+    /// that part (`verify`), and the chain goes up and down as a whole.
+    @Test func changesNeedingEveryPartBecomeAChainOfThree() throws {
+        let project = try AutogenerateProject(.postgresql, extraConfig: "online = true")
+        let start = Self.base + "\nCREATE INDEX accounts_note_idx ON accounts (note);"
+        try project.project.write(
+            "aaaa00000001", message: "Base", upgrade: start, downgrade: "DROP TABLE accounts;\nDROP TABLE owners;")
+        try project.expectSuccess("upgrade", "head")
+        try project.execute("INSERT INTO owners VALUES (1); INSERT INTO accounts (id, owner_id, email) VALUES (1, 1, 'a')")
+        try project.declare(
+            """
+            \(Self.base)
+            ALTER TABLE accounts ADD COLUMN score INTEGER;
+            ALTER TABLE accounts ADD CONSTRAINT accounts_owner_fkey FOREIGN KEY (owner_id) REFERENCES owners (id);
+            CREATE INDEX accounts_email_idx ON accounts (email);
+            """)
+        let generated = try project.expectSuccess("revision", "--autogenerate", "-m", "Reshape")
+        let files = try project.revisionFiles().filter { !$0.contains("aaaa00000001") }
+        #expect(files.count == 3, "\(generated.stdout)")
+        #expect(generated.stdout.components(separatedBy: "Generated ").count == 4, "\(generated.stdout)")
+        let scripts = try files.map { try RevisionScript.parse(String(contentsOfFile: $0, encoding: .utf8), path: $0) }
+        let ordered = scripts.sorted { $0.message < $1.message }
+        #expect(ordered.map(\.message) == [
+            "Reshape (1/3: drop indexes concurrently)", "Reshape (2/3: tables and constraints)",
+            "Reshape (3/3: build indexes concurrently and validate)",
+        ])
+        #expect(ordered.map { $0.section(.upgrade, dialect: "postgresql")?.transactional } == [false, true, false])
+        #expect(ordered[1].downRevisions == [ordered[0].revision] && ordered[2].downRevisions == [ordered[1].revision])
+        try project.expectSuccess("upgrade", "head")
+        try project.expectSuccess("check")
+        try project.expectSuccess("downgrade", "aaaa00000001")
+        let restored = try project.inspect().tables["accounts"]
+        #expect(restored?.indexes.map(\.name) == ["accounts_note_idx"] && restored?.foreignKeys.isEmpty == true)
+        #expect(restored?.columns.contains { $0.name == "score" } == false)
+        try project.expectSuccess("upgrade", "head")
+        try project.expectSuccess("verify")
+    }
+
     /// The harness sees a blocking migration: the same index built without
     /// `online` (on 1,000,000 rows, so that the build outlasts 500 ms) makes
     /// the writer's lock timeout expire.

@@ -115,12 +115,19 @@ struct OnlineMigrationTests {
     }
 
     /// The harness sees a blocking migration: the same index built without
-    /// `online` (on 1,000,000 rows, so that the build outlasts 500 ms) makes
+    /// `online`, its transaction kept open 2 s longer (`pg_sleep`, so the
+    /// lock outlasts the writer's timeout however fast the build), makes
     /// the writer's lock timeout expire.
     @Test func plainIndexBuildBlocksTheWriter() throws {
-        let project = try Self.seededProject(.postgresql, online: false, rows: 1_000_000)
+        let project = try Self.seededProject(.postgresql, online: false)
         try project.declare(Self.base + "\nCREATE INDEX accounts_email_idx ON accounts (email);")
         try project.expectSuccess("revision", "--autogenerate", "-m", "Plain index")
+        let file = try project.revisionFiles().first { !$0.contains("aaaa00000001") }!
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        // The dialect's upgrade section ends where the plain downgrade section starts.
+        let downgrade = text.range(of: "\n-- migrate:downgrade\n")!
+        try text.replacingCharacters(in: downgrade, with: "\nSELECT pg_sleep(2);\n-- migrate:downgrade\n")
+            .write(toFile: file, atomically: true, encoding: .utf8)
         let upgrade = try Self.runWhileWriting(project, "upgrade", "head")
         #expect(upgrade.result.status == 0, "\(upgrade.result.stderr)")
         #expect(!upgrade.failures.isEmpty, "a plain CREATE INDEX did not block the writer")
@@ -180,7 +187,7 @@ struct OnlineMigrationTests {
     static let rows = 300_000
 
     /// A project at its base revision, with 300,000 accounts.
-    static func seededProject(_ backend: TestBackend, online: Bool = true, rows: Int = rows) throws -> AutogenerateProject {
+    static func seededProject(_ backend: TestBackend, online: Bool = true) throws -> AutogenerateProject {
         let project = try AutogenerateProject(backend, extraConfig: "online = \(online)\nstatement_lock_timeout = 5s")
         try project.project.write(
             "aaaa00000001", message: "Base", upgrade: base, downgrade: "DROP TABLE accounts;\nDROP TABLE owners;")
@@ -213,12 +220,13 @@ struct OnlineMigrationTests {
     }
 
     /// Runs `migrate` while a writer inserts and updates accounts with a
-    /// lock timeout of 500 ms (PostgreSQL) or 1 s (MySQL's smallest).
+    /// lock timeout of 1 s (MySQL's smallest; the same on PostgreSQL, so a
+    /// lock of a few milliseconds on a loaded machine does not count).
     static func runWhileWriting(_ project: AutogenerateProject, _ arguments: String...) throws -> WrittenRun {
         let backend = project.project.backend
         let lockWait =
             backend == .postgresql
-            ? ["SET lock_timeout = '500ms'"] : ["SET SESSION lock_wait_timeout = 1, innodb_lock_wait_timeout = 1"]
+            ? ["SET lock_timeout = '1s'"] : ["SET SESSION lock_wait_timeout = 1, innodb_lock_wait_timeout = 1"]
         let offset = Int.random(in: 1...1000) * 10_000 + 1_000_000
         let writer = try BackgroundWriter(connection: try project.project.connect(), lockWaitSQL: lockWait) { round in
             [

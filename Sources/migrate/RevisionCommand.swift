@@ -43,7 +43,16 @@ struct RevisionCommand: ParsableCommand {
         help: "With --autogenerate, write suspected renames not given with --rename as the drop and add they look like.")
     var noRename = false
 
+    @Flag(
+        help: ArgumentHelp(
+            "With --autogenerate, write online-safe SQL (as online = true in migrate.ini): PostgreSQL indexes "
+                + "CONCURRENTLY, constraints NOT VALID then validated, lock timeouts; MySQL ALGORITHM=INPLACE, LOCK=NONE."))
+    var online = false
+
     func validate() throws {
+        if online && !autogenerate {
+            throw ValidationError("--online only makes sense with --autogenerate.")
+        }
         if empty && !autogenerate {
             throw ValidationError("--empty only makes sense with --autogenerate.")
         }
@@ -70,6 +79,7 @@ struct RevisionCommand: ParsableCommand {
             new.splice = splice
             new.branchLabels = branchLabels
             new.dependsOn = dependsOn
+            if online { new.online = true }
             guard autogenerate else {
                 let script = try global.migrator().revision(new)
                 Output.say("Generated \(script.path)")
@@ -77,15 +87,15 @@ struct RevisionCommand: ParsableCommand {
             }
             let migrator = try global.migrator()
             AbsentDatabaseNote.print(for: migrator)
-            let (script, comparison) = try migrator.autogenerateComparing(
+            let (scripts, comparison) = try migrator.autogenerateRevisions(
                 new, writingEmpty: empty, options: autogenerateOptions)
             let changes = comparison.changes
             if let warning = comparison.warning { Output.note("warning: \(warning)") }
-            guard let script else {
+            guard !scripts.isEmpty else {
                 Output.say("No changes detected; no revision written.")
                 return
             }
-            Output.say("Generated \(script.path)")
+            for script in scripts { Output.say("Generated \(script.path)") }
             if changes.isEmpty { Output.say("No changes detected; the revision is empty.") }
             for change in changes { Output.say("  \(change.summary)") }
             for loss in try migrator.dialect().dataLosses(in: changes) {

@@ -86,6 +86,7 @@ final class MigrateConfigTests {
     @Test(arguments: [
         ("transaction_per_migration", "maybe"), ("lock_timeout", "soon"), ("lock_timeout", "-1"),
         ("truncate_slug_length", "0"), ("truncate_slug_length", "4.5"), ("version_table", ""),
+        ("online", "maybe"), ("statement_lock_timeout", "5"), ("statement_lock_timeout", "-1s"),
     ])
     func badValuesNameKeyAndFile(key: String, value: String) throws {
         try write("[migrate]\nscript_location = m\n\(key) = \(value)\n")
@@ -93,6 +94,17 @@ final class MigrateConfigTests {
         #expect(error?.errorID == "config.bad-value")
         #expect(error?.message.contains(key) == true)
         #expect(error?.message.contains(folder + "/migrate.ini") == true)
+    }
+
+    @Test func onlineAndItsLockTimeout() throws {
+        try write("[migrate]\nscript_location = m\n")
+        #expect(try load().online == false)
+        #expect(try load().statementLockTimeoutMilliseconds == 5000)
+        try write("[migrate]\nscript_location = m\nonline = true\nstatement_lock_timeout = 750ms\nlock_timeout = 30\n")
+        let config = try load()
+        #expect(config.online == true)
+        #expect(config.statementLockTimeoutMilliseconds == 750)
+        #expect(config.lockTimeout == 30)
     }
 
     // MARK: URL precedence

@@ -21,6 +21,9 @@ public struct NewRevision: Sendable {
     public var upgrades: String = ""
     /// SQL for the downgrade section: it replaces the template's `${downgrades}`.
     public var downgrades: String = ""
+    /// With autogenerate, write online-safe SQL (`--online`); `nil` takes
+    /// `online` from `migrate.ini`.
+    public var online: Bool? = nil
 
     /// A revision with `message`, on the current head; `revisionID` `nil` for a random one.
     public init(message: String, revisionID: String? = nil) {

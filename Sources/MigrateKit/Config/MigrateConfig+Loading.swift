@@ -82,6 +82,11 @@ extension MigrateConfig {
         config.pooler = try reader.typed("pooler", expected: "auto, session, none or transaction") {
             PoolerMode.parse($0)
         } ?? config.pooler
+        config.online = try reader.typed("online", expected: "true or false") { booleans[$0.lowercased()] }
+            ?? config.online
+        config.statementLockTimeoutMilliseconds = try reader.typed(
+            "statement_lock_timeout", expected: "a duration with its unit, such as 5s, 500ms or 1min"
+        ) { OnlineOptions.milliseconds(in: $0) } ?? config.statementLockTimeoutMilliseconds
         config.excludeTables = try reader.nonEmpty("exclude_tables").map {
             $0.split { $0 == "," || $0.isWhitespace }.map(String.init)
         } ?? []

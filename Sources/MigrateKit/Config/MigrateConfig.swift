@@ -49,6 +49,13 @@ public struct MigrateConfig: Sendable {
     /// Table-name globs that schema comparison leaves alone (`exclude_tables`,
     /// separated by commas or whitespace).
     public var excludeTables: [String]
+    /// Whether autogenerate writes online-safe SQL (`online`, default `false`;
+    /// `revision --autogenerate --online` asks for it once).
+    public var online: Bool
+    /// How long a revision statement written by online autogenerate may wait
+    /// for a table lock (`statement_lock_timeout`, default `5s`), in
+    /// milliseconds. Not ``lockTimeout``, which bounds the migration lock.
+    public var statementLockTimeoutMilliseconds: Int
 
     /// The default `version_table`.
     public static let defaultVersionTable = "migrate_version"
@@ -70,5 +77,7 @@ public struct MigrateConfig: Sendable {
         self.transactionPerMigration = false
         self.lockTimeout = 60
         self.excludeTables = []
+        self.online = false
+        self.statementLockTimeoutMilliseconds = 5000
     }
 }

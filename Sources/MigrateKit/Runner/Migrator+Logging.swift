@@ -25,7 +25,8 @@ extension Migrator {
 
 extension Logger {
     /// Logs one ``MigrationEvent`` the way the command line prints it:
-    /// progress at `info`, warnings and lock waits at `warning`. The
+    /// progress at `info`, notes at `notice`, warnings and lock waits at
+    /// `warning`. The
     /// revision goes into the metadata as `migrate.revision`.
     func log(_ event: MigrationEvent) {
         switch event {
@@ -41,6 +42,8 @@ extension Logger {
                 metadata: ["migrate.revision": "\(step.revision)"])
         case .warning(let text):
             warning("\(text)")
+        case .note(let text):
+            notice("\(text)")
         case .waitingForLock(let holder):
             warning("Waiting for the migration lock held by \(holder)...")
         }

@@ -119,6 +119,10 @@ func PQserverVersion(_ conn: OpaquePointer!) -> Int32 {
     PostgreSQLClientLibrary.loaded.PQserverVersion(conn)
 }
 
+func PQbackendPID(_ conn: OpaquePointer!) -> Int32 {
+    PostgreSQLClientLibrary.loaded.PQbackendPID(conn)
+}
+
 @discardableResult
 func PQsetNoticeReceiver(_ conn: OpaquePointer!, _ proc: PQnoticeReceiver!, _ arg: UnsafeMutableRawPointer!) -> PQnoticeReceiver! {
     PostgreSQLClientLibrary.loaded.PQsetNoticeReceiver(conn, proc, arg)

@@ -62,6 +62,7 @@ struct PostgreSQLClientLibrary {
     let PQresultErrorMessage: @convention(c) (OpaquePointer?) -> UnsafeMutablePointer<CChar>?
     let PQresultStatus: @convention(c) (OpaquePointer?) -> ExecStatusType
     let PQserverVersion: @convention(c) (OpaquePointer?) -> Int32
+    let PQbackendPID: @convention(c) (OpaquePointer?) -> Int32
     let PQsetNoticeReceiver: @convention(c) (OpaquePointer?, PQnoticeReceiver?, UnsafeMutableRawPointer?) -> PQnoticeReceiver?
     let PQsocket: @convention(c) (OpaquePointer?) -> Int32
     let PQstatus: @convention(c) (OpaquePointer?) -> ConnStatusType
@@ -93,6 +94,7 @@ struct PostgreSQLClientLibrary {
         PQresultErrorMessage = try library.function("PQresultErrorMessage")
         PQresultStatus = try library.function("PQresultStatus")
         PQserverVersion = try library.function("PQserverVersion")
+        PQbackendPID = try library.function("PQbackendPID")
         PQsetNoticeReceiver = try library.function("PQsetNoticeReceiver")
         PQsocket = try library.function("PQsocket")
         PQstatus = try library.function("PQstatus")

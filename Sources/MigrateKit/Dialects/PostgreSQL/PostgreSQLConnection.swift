@@ -132,7 +132,7 @@ public final class PostgreSQLConnection: DatabaseConnection {
         if lastErrorSQLState == "42501" {  // insufficient_privilege
             return PostgreSQLMessages.permissionDenied(message, sql: sql, user: url.user)
         }
-        return DatabaseError(kind, message, sql: sql)
+        return DatabaseError(kind, PostgreSQLMessages.withConcurrentIndexAdvice(message, sql: sql), sql: sql)
     }
 
     /// Delivers one notice or warning to ``noticeHandler``.

@@ -79,7 +79,7 @@ class NotesTest(unittest.TestCase):
     def test_downgrade_and_upgrade_again(self):
         # Dropping the tables fails unless the upgrade made them.
         migrate("downgrade", "base", url=self.url)
-        self.assertEqual(migrate("current", url=self.url).stdout, "")
+        self.assertEqual(migrate("current", url=self.url).stdout, "base (nothing applied)\n")
         migrate("upgrade", "head", url=self.url)
         self.assertEqual(migrate("current", url=self.url).stdout, f"{HEAD} (head)\n")
 

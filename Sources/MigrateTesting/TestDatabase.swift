@@ -39,7 +39,7 @@ public final class TestDatabase: Sendable {
     ///   - revision: how far to upgrade: `head` (default), `heads`, a
     ///     revision id, or `base` to leave it empty.
     /// - Throws: the connection's error, naming the test database's URL with
-    ///   the password hidden, when the server is down; ``DatabaseError`` of
+    ///   the password hidden, when the server is down; `DatabaseError` of
     ///   kind `.alreadyExists` should the name be taken (it is never reused);
     ///   a migration's error, after which the half-made database is dropped.
     public static func create(_ config: MigrateConfig, revision: String = "head") throws -> TestDatabase {
@@ -67,7 +67,7 @@ public final class TestDatabase: Sendable {
     /// since taken the name.
     public func drop() throws { try database.drop() }
 
-    /// A ``Migrator`` for the test database, to move it up or down in a test.
+    /// A `Migrator` for the test database, to move it up or down in a test.
     public func migrator() -> Migrator { Migrator(config) }
 
     /// Opens a connection to the test database.

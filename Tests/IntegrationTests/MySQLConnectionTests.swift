@@ -266,7 +266,7 @@ struct MySQLConnectionTests {
     @Test func createExistsAndDropADatabase() throws {
         let name = "migrate_t_" + UUID().uuidString.prefix(12).lowercased().replacingOccurrences(of: "-", with: "")
         let url = try serverURL().with(database: name)
-        defer { try? dialect.dropDatabase(url) }
+        defer { _ = try? dialect.dropDatabase(url) }
         #expect(try !dialect.databaseExists(url))
         try dialect.createDatabase(url)
         #expect(try dialect.databaseExists(url))

@@ -1,7 +1,7 @@
 import Foundation
 
 extension Migrator {
-    /// Like ``autogenerateComparing(_:writingEmpty:)``, returning every file
+    /// Like `autogenerateComparing(_:writingEmpty:)`, returning every file
     /// written: with `online` (``NewRevision/online``, else `online` in
     /// `migrate.ini`) a dialect that writes online-safe SQL may need several
     /// revisions, chained, because some statements must run outside a

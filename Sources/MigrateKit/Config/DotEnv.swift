@@ -15,7 +15,9 @@
 /// - A later assignment of the same key wins. Variables are not expanded.
 public enum DotEnv {
     /// Parses the text of a `.env` file.
-    /// - Parameter path: the file, named in error messages.
+    /// - Parameters:
+    ///   - text: the file's contents.
+    ///   - path: the file, named in error messages.
     /// - Throws: ``ConfigError/syntax(path:line:problem:)``; the message names
     ///   the key but never shows a value.
     public static func parse(_ text: String, path: String) throws -> [String: String] {

@@ -33,7 +33,9 @@ public struct IniFile: Sendable {
     private init(path: String?) { self.path = path }
 
     /// Parses INI text.
-    /// - Parameter path: the file the text came from, named in error messages.
+    /// - Parameters:
+    ///   - text: the INI text.
+    ///   - path: the file the text came from, named in error messages.
     /// - Throws: ``ConfigError/syntax(path:line:problem:)`` naming the line.
     public static func parse(_ text: String, path: String?) throws -> IniFile {
         var file = IniFile(path: path)

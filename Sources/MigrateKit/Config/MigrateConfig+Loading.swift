@@ -15,6 +15,10 @@ extension MigrateConfig {
     ///     `<workingDirectory>/migrate.ini`.
     ///   - name: the section to read (`--name`), `migrate` by default.
     ///   - url: the `--url` given, overriding every other source.
+    ///   - workingDirectory: the folder a relative `path` is read from (the
+    ///     process's working directory by default).
+    ///   - environment: the variables for `DATABASE_URL` and `${VAR}` (the
+    ///     process's environment by default).
     /// - Throws: ``ConfigError`` (`config.*`, or the `url.*` id of a URL that
     ///   does not parse), ``DatabaseURLError`` never directly.
     public static func load(

@@ -18,6 +18,7 @@ public protocol ScratchDatabaseHost {
     ///   - url: the live database; the scratch one is made on its server.
     ///   - devURL: `dev_url`, used instead when set (for users who may not
     ///     create databases).
+    ///   - body: the work to do on the scratch database's connection.
     func withScratchDatabase<T>(
         near url: DatabaseURL, devURL: DatabaseURL?, _ body: (DatabaseConnection) throws -> T
     ) throws -> T

@@ -25,6 +25,8 @@ public final class TemporaryDatabase: @unchecked Sendable {
 
     /// Creates `<prefix>_<name>_<suffix>` beside the database `base` names.
     /// - Parameters:
+    ///   - base: the URL whose server (or, for SQLite, folder) holds the new database.
+    ///   - prefix: the first part of the new database's name.
     ///   - purpose: how errors name it ("test database", "scratch database").
     ///   - suffix: random unless given (tests force a clash with it).
     public static func create(

@@ -38,7 +38,7 @@ public enum SchemaChange: Sendable, Equatable, Hashable {
     case renameTable(from: String, to: String)
     /// A column of `table` that keeps its values under a new name
     /// (`ALTER TABLE t RENAME COLUMN a TO b`); any change to its definition
-    /// follows as an ``alterColumn`` on the new name.
+    /// follows as an `alterColumn` on the new name.
     case renameColumn(table: String, from: String, to: String)
 
     /// The change that undoes this one.

@@ -22,7 +22,7 @@ public struct SchemaDiffer: Sendable {
     /// 7. new foreign keys, and those of a cycle among new tables.
     ///
     /// Views, functions, triggers and other objects go around these steps
-    /// (see ``ObjectPlan``). The downgrade (the list reversed, each change
+    /// (see `ObjectPlan`). The downgrade (the list reversed, each change
     /// reversed) is then ordered correctly too.
     public func changes(from current: Schema, to target: Schema) -> [SchemaChange] {
         let tableChanges = tableChanges(from: current, to: target)

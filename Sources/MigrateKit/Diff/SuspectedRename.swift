@@ -1,7 +1,7 @@
 /// A column or table that one change drops while another adds one with a
 /// compatible definition: likely a rename, which drop + add would lose the
 /// data of. Autogenerate never writes it as a drop and an add unless told
-/// (``RenameDecisions``).
+/// (`RenameDecisions`).
 public struct SuspectedRename: Sendable, Equatable {
     /// The table of a renamed column; `nil` when a table is renamed.
     public var table: String?

@@ -5,7 +5,7 @@ public struct LintToken: Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
         /// A keyword or an unquoted name.
         case word
-        /// `"name"` or `` `name` ``.
+        /// `"name"` or a name in backticks.
         case quotedName
         /// `'text'`, `E'text'` or a dollar-quoted body.
         case string

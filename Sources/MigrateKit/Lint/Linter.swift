@@ -32,6 +32,7 @@ public struct Linter {
 
     /// The findings in one revision file.
     /// - Parameters:
+    ///   - script: the parsed revision file.
     ///   - fileText: the file's text, for its `-- migrate:lint` comments.
     ///   - history: what the revision's ancestors marked deprecated or added `NOT VALID`.
     /// - Throws: ``RevisionScriptError`` for a section the splitter cannot split.

@@ -48,7 +48,9 @@ public struct RevisionScript: Sendable {
     }
 
     /// Parses the text of a revision file.
-    /// - Parameter path: the file's path, named by every error.
+    /// - Parameters:
+    ///   - contents: the file's text.
+    ///   - path: the file's path, named by every error.
     /// - Throws: ``RevisionScriptError`` naming `path` and the line at fault:
     ///   a missing `Revision ID:` or upgrade section, a malformed header
     ///   field or section marker, two sections for the same direction and

@@ -23,7 +23,7 @@ public struct AppliedRevision: Sendable, Equatable {
     /// While `applying` or `reverting`: how many statements of the running
     /// section took effect. `nil` in rows an earlier release wrote.
     public var completedStatements: Int? = nil
-    /// SHA-256 over the text of those statements (``StatementPrefix``): a
+    /// SHA-256 over the text of those statements (`StatementPrefix`): a
     /// resumed run skips them only if the file still reads the same.
     public var completedChecksum: String? = nil
 }

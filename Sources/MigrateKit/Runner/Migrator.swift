@@ -51,7 +51,7 @@ public final class Migrator {
     }
 
     /// The graph of the revision files, without their SQL: from ``scripts()``
-    /// once read, else through the header cache (``ScriptDirectory/loadGraph(_:)``),
+    /// once read, else through the header cache (`ScriptDirectory/loadGraph(_:)`),
     /// which spares reading files unchanged since an earlier run.
     public func revisionGraph() throws -> RevisionGraph {
         if let graph = loadedDirectory?.graph ?? loadedGraph { return graph }

@@ -49,7 +49,7 @@ enum TestBackend: String, CaseIterable, CustomStringConvertible, Sendable {
 
     /// Drops a database made by ``makeDatabase(in:)``.
     func dispose(_ url: DatabaseURL) {
-        if self != .sqlite { try? dialect.dropDatabase(url) }
+        if self != .sqlite { _ = try? dialect.dropDatabase(url) }
     }
 }
 

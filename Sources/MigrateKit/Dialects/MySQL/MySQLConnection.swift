@@ -27,7 +27,7 @@ public final class MySQLConnection: DatabaseConnection {
     /// `host` is passed as written: the client library treats `localhost`
     /// as "use the Unix socket", so write `127.0.0.1` for TCP. Options:
     /// `connect_timeout` (seconds, default 10), `charset` (default
-    /// `utf8mb4`), `unix_socket`, and `sslmode` (see ``MySQLConnectionOptions``).
+    /// `utf8mb4`), `unix_socket`, and `sslmode` (see `MySQLConnectionOptions`).
     /// - Throws: ``DatabaseError`` of kind `.authentication`,
     ///   `.unknownDatabase` or `.connect`, naming the URL without its password.
     public init(url: DatabaseURL) throws {

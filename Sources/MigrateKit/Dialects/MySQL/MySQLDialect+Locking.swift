@@ -5,7 +5,7 @@ extension MySQLDialect {
     /// on the server: first for `wait.patience` seconds, then, after telling
     /// `wait.report` who holds it, for the rest of `wait.timeout`. The name
     /// is the key itself, or when the key is longer than the 64 characters
-    /// MySQL allows, its start and a hash (``lockName(for:)``). A cancel
+    /// MySQL allows, its start and a hash (`lockName(for:)`). A cancel
     /// (`KILL QUERY`) ends the wait.
     ///
     /// A lock belongs to the connection: it is released by

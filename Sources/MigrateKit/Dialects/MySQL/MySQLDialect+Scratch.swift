@@ -23,7 +23,7 @@ extension MySQLDialect {
         let scratch = (devURL ?? url).with(database: Self.scratchName())
         let defaults = try? liveDefaults(url)
         try createDatabase(scratch)
-        defer { try? dropDatabase(scratch) }
+        defer { _ = try? dropDatabase(scratch) }
         let connection = try MySQLConnection(url: scratch)
         defer { connection.close() }
         if let (charset, collation) = defaults {

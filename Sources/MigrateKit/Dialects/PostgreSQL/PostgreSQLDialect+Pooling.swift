@@ -1,7 +1,7 @@
 import CLibPQ
 
 extension PostgreSQLDialect {
-    /// The session advisory lock, or ``PostgreSQLTransactionLock`` through a
+    /// The session advisory lock, or `PostgreSQLTransactionLock` through a
     /// transaction pooler: `pooler = transaction`, or, with `pooler = auto`,
     /// a pooler detected on the connection.
     ///

@@ -7,7 +7,7 @@ extension PostgreSQLDialect {
     /// database's server, dropped afterwards. With `dev_url`, a temporary
     /// schema in that database instead (made the current schema, then
     /// dropped with `CASCADE`), for users who may not create databases.
-    /// The body sees a ``PostgreSQLScratchSession``, so that declared
+    /// The body sees a `PostgreSQLScratchSession`, so that declared
     /// session settings and ownership do not change what is inspected.
     public func withScratchDatabase<T>(
         near url: DatabaseURL, devURL: DatabaseURL?, _ body: (DatabaseConnection) throws -> T
@@ -24,7 +24,7 @@ extension PostgreSQLDialect {
         }
         let scratch = url.with(database: name)
         try createDatabase(scratch)
-        defer { try? dropDatabase(scratch) }
+        defer { _ = try? dropDatabase(scratch) }
         let connection = try PostgreSQLConnection(url: scratch)
         defer { connection.close() }
         return try body(PostgreSQLScratchSession(connection, searchPath: nil))

@@ -1,7 +1,7 @@
 import Foundation
 
 /// SQLite through `libsqlite3`: transactional DDL, and a migration lock on a
-/// file beside the database (``SQLiteLockFile``) that outlives transactions.
+/// file beside the database (`SQLiteLockFile`) that outlives transactions.
 public struct SQLiteDialect: Dialect {
     public init() {}
 
@@ -55,7 +55,7 @@ public struct SQLiteDialect: Dialect {
         try connection.execute("BEGIN IMMEDIATE")
     }
 
-    /// Takes the lock file beside the database (``SQLiteLockFile``), which
+    /// Takes the lock file beside the database (`SQLiteLockFile`), which
     /// outlives transactions: a run commits before a `transaction=false`
     /// section, and SQLite's own write lock would let another process in
     /// there. An in-memory database belongs to one connection and needs

@@ -9,7 +9,7 @@ import Foundation
 ///
 /// What no pragma reports — `CHECK` constraints, `AUTOINCREMENT`, `COLLATE`
 /// clauses, constraint names, index expressions and partial-index
-/// predicates — is read from the stored SQL text by ``SQLiteDefinition``.
+/// predicates — is read from the stored SQL text by `SQLiteDefinition`.
 /// Internal `sqlite_%` tables, virtual tables and their shadow tables are
 /// left out of the tables; virtual tables are named as not modelled.
 public struct SQLiteInspector: SchemaInspector {

@@ -1,12 +1,12 @@
 /// Writes schema changes as SQLite DDL.
 ///
-/// What `ALTER TABLE` cannot express (``SQLiteRebuildDecision`` decides) —
+/// What `ALTER TABLE` cannot express (`SQLiteRebuildDecision` decides) —
 /// a column's type, nullability or default, the primary key, foreign keys,
 /// unique and check constraints, table options, dropping a constrained
 /// column — is written as the table rebuild the SQLite manual gives in "Making Other Kinds Of
 /// Table Schema Changes" (https://www.sqlite.org/lang_altertable.html), with
 /// all changes to one table grouped into one rebuild (see
-/// ``SQLiteRenderer/rebuild(_:current:target:)``).
+/// `SQLiteRenderer/rebuild(_:current:target:)`).
 public struct SQLiteRenderer: SchemaRenderer {
     public init() {}
 

@@ -13,7 +13,7 @@ public struct SplitterFlavor: Sendable, Equatable {
     /// MySQL: a backslash escapes the next character inside `'...'` and
     /// `"..."`, so `'it\'s'` is one string.
     public var backslashEscapes: Bool
-    /// MySQL and SQLite: `` `name` `` is a quoted identifier (with ` `` ` inside).
+    /// MySQL and SQLite: a name in backticks is a quoted identifier (a doubled backtick inside stands for one).
     public var backtickIdentifiers: Bool
     /// SQLite: `CREATE [TEMP|TEMPORARY] TRIGGER ... BEGIN ...; ...; END;` is one
     /// statement. As in SQLite's own `sqlite3_complete()`, the trigger ends at

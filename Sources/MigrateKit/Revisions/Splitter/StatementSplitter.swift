@@ -15,7 +15,9 @@ public struct StatementSplitter: Sendable {
     }
 
     /// The statements of `sql`.
-    /// - Parameter firstLine: the file line of the first line of `sql`.
+    /// - Parameters:
+    ///   - sql: the text to split.
+    ///   - firstLine: the file line of the first line of `sql`.
     /// - Throws: ``RevisionScriptError`` (`revision.unterminated`,
     ///   `revision.bad-delimiter`) naming the line where the problem starts.
     public func split(_ sql: String, firstLine: Int = 1) throws -> [SQLStatement] {

@@ -60,6 +60,9 @@ struct OnlineMigrationTests {
             #expect(text.contains("SET lock_timeout = '5s';"), "\(text)")
             #expect(!text.contains("ADD CONSTRAINT") || text.contains("NOT VALID"))
         }
+        // The online forms are the clean forms of `migrate lint`'s rules.
+        let lint = try project.expectSuccess("lint")
+        #expect(!lint.stdout.contains(": error ") && !lint.stdout.contains(": warning "), "\(lint.stdout)\n\(text)")
 
         let upgrade = try Self.runWhileWriting(project, "upgrade", "head")
         #expect(upgrade.result.status == 0, "\(upgrade.result.stderr)\n\(text)")
@@ -104,6 +107,8 @@ struct OnlineMigrationTests {
         ])
         #expect(ordered.map { $0.section(.upgrade, dialect: "postgresql")?.transactional } == [false, true, false])
         #expect(ordered[1].downRevisions == [ordered[0].revision] && ordered[2].downRevisions == [ordered[1].revision])
+        let lint = try project.expectSuccess("lint")
+        #expect(!lint.stdout.contains(": error ") && !lint.stdout.contains(": warning "), "\(lint.stdout)")
         try project.expectSuccess("upgrade", "head")
         try project.expectSuccess("check")
         try project.expectSuccess("downgrade", "aaaa00000001")

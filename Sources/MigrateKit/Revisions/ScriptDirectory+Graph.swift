@@ -11,12 +11,7 @@ extension ScriptDirectory {
         _ location: String, environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws -> RevisionGraph {
         let folder = versionsFolder(of: location)
-        guard try FolderListing.isFolder(folder, role: "versions folder") else {
-            throw ScriptDirectoryError.missingFolder(location)
-        }
-        let names = try FolderListing.names(in: folder, role: "versions folder")
-            .filter { $0.hasSuffix(".sql") && !$0.hasPrefix(".") }
-            .sorted()
+        let names = try revisionFileNames(in: folder, location: location)
         var cache = RevisionHeaderCache(folder: absolutePath(folder), environment: environment)
         var nodes: [RevisionNode?] = []
         nodes.reserveCapacity(names.count)

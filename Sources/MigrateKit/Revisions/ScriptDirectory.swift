@@ -17,6 +17,18 @@ public struct ScriptDirectory: Sendable {
         (location as NSString).appendingPathComponent("versions")
     }
 
+    /// The `*.sql` names in the versions folder (not hidden ones), sorted.
+    /// - Throws: ``ScriptDirectoryError`` when the folder is missing,
+    ///   ``TextFileError`` when it cannot be read.
+    static func revisionFileNames(in folder: String, location: String) throws -> [String] {
+        guard try FolderListing.isFolder(folder, role: "versions folder") else {
+            throw ScriptDirectoryError.missingFolder(location)
+        }
+        return try FolderListing.names(in: folder, role: "versions folder")
+            .filter { $0.hasSuffix(".sql") && !$0.hasPrefix(".") }
+            .sorted()
+    }
+
     /// Reads and parses every `*.sql` file in `<location>/versions`, then
     /// builds the graph. A `.sql` entry that is not a regular file (a FIFO,
     /// socket, device, folder or dangling link) is an error naming it:
@@ -26,12 +38,7 @@ public struct ScriptDirectory: Sendable {
     ///   file's or graph's error naming the file.
     public static func load(_ location: String) throws -> ScriptDirectory {
         let folder = versionsFolder(of: location)
-        guard try FolderListing.isFolder(folder, role: "versions folder") else {
-            throw ScriptDirectoryError.missingFolder(location)
-        }
-        let names = try FolderListing.names(in: folder, role: "versions folder")
-            .filter { $0.hasSuffix(".sql") && !$0.hasPrefix(".") }
-            .sorted()
+        let names = try revisionFileNames(in: folder, location: location)
         let paths = names.map { (folder as NSString).appendingPathComponent($0) }
         let parsed = try parseConcurrently(paths)
         var scripts: [String: RevisionScript] = [:]

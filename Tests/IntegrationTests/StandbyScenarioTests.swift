@@ -33,7 +33,7 @@ struct StandbyScenarioTests {
 
     /// Waits until the standby has replayed the revision's version row.
     static func waitForReplay(of revision: String, on standby: DatabaseURL) throws {
-        let deadline = Date().addingTimeInterval(30)
+        let deadline = Date().addingTimeInterval(120)
         var lastError: (any Error)?
         while Date() < deadline {
             do {
@@ -46,6 +46,6 @@ struct StandbyScenarioTests {
             }
             Thread.sleep(forTimeInterval: 0.1)
         }
-        throw TestSetupError(message: "the standby did not replay \(revision) within 30 s: \(lastError.map { "\($0)" } ?? "")")
+        throw TestSetupError(message: "the standby did not replay \(revision) within 120 s: \(lastError.map { "\($0)" } ?? "")")
     }
 }

@@ -30,7 +30,7 @@ swift package plugin generate-manual --help >/dev/null
 tool=$(find .build -path '*/debug/generate-manual-tool' -type f | head -n 1)
 [ -x "$tool" ] || { echo "error[install.no-manual-tool]: swift-argument-parser's generate-manual tool was not built" >&2; exit 1; }
 manuals="$(swift build -c release --show-bin-path)/manual"
-rm -rf "$manuals"
+rm -rf "$manuals" && mkdir -p "$manuals"
 "$tool" "$binary" --output-directory "$manuals" >&2
 manual="$manuals/migrate.1"
 [ -s "$manual" ] || { echo "error[install.no-manual]: generate-manual wrote no migrate.1" >&2; exit 1; }

@@ -24,7 +24,7 @@ for file in bin/migrate share/man/man1/migrate.1 share/bash-completion/completio
   share/zsh/site-functions/_migrate share/fish/vendor_completions.d/migrate.fish; do
   [ -s "$prefix/$file" ] || fail "install.sh did not install $file"
 done
-grep -q '^\.TH' "$prefix/share/man/man1/migrate.1" || fail "migrate.1 is not a man page"
+grep -Eq '^\.(TH|Dt) ' "$prefix/share/man/man1/migrate.1" || fail "migrate.1 is not a man page"
 grep -q 'upgrade' "$prefix/share/bash-completion/completions/migrate" || fail "the bash completions lack 'upgrade'"
 if ldd "$prefix/bin/migrate" | grep -Eq 'libswift|libFoundation|libicu|libpq|libmariadb'; then
   fail "the installed binary links the Swift runtime or a client library: $(ldd "$prefix/bin/migrate")"

@@ -50,7 +50,10 @@ run_app() {
   local name=$1 url=$2 port
   port=$(free_port)
   log "$name: starting the app on port $port"
-  DATABASE_URL="$url" PORT="$port" "$app" >"$work/$name.log" 2>&1 &
+  # The app reads migrate.ini from the working directory unless MIGRATE_CONFIG
+  # names one; this script runs from the repository's root, whose migrate.ini
+  # is the main project's.
+  MIGRATE_CONFIG="$PWD/$example/migrate.ini" DATABASE_URL="$url" PORT="$port" "$app" >"$work/$name.log" 2>&1 &
   app_pid=$!
   local waited=0
   until curl -sf "http://127.0.0.1:$port/notes" >/dev/null 2>&1; do
@@ -91,7 +94,9 @@ DATABASE_URL="$pg_url" plugin database drop --yes
 
 # A failing command fails `swift package` with migrate's exit status.
 set +e
-DATABASE_URL="$pg_url" plugin current >/dev/null 2>"$work/missing.err"
+# SwiftPM relays a command plugin's output on its own stdout, so migrate's
+# stderr arrives there: read both.
+DATABASE_URL="$pg_url" plugin current >"$work/missing.err" 2>&1
 status=$?
 set -e
 [ $status -ne 0 ] || fail "'swift package migrate current' on a dropped database succeeded"

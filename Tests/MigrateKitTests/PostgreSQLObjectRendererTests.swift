@@ -52,6 +52,21 @@ struct PostgreSQLObjectRendererTests {
             ])
     }
 
+    /// A view over the column that the same revision changes is dropped
+    /// before and created after by its own changes: re-creating the type
+    /// leaves it alone rather than dropping it a second time.
+    @Test func leavesAViewTheChangeListReCreatesToItsOwnChanges() {
+        let old = Self.rating("'G', 'R'"), new = Self.rating("'G', 'PG', 'R'")
+        var changed = Self.list
+        changed.definition = "CREATE VIEW film_list AS SELECT id, rating FROM film"
+        changed.createStatements = [changed.definition]
+        let current = Schema(tables: [Self.film], objects: [new, changed])
+        let target = Schema(tables: [Self.film], objects: [old, Self.list])
+        let statements = renderer.statements(for: .alterObject(from: new, to: old), current: current, target: target)
+        #expect(!statements.contains { $0.contains("VIEW") }, "\(statements)")
+        #expect(statements.first == "ALTER TYPE rating RENAME TO rating__migrate_old")
+    }
+
     @Test func replacesAFunctionInPlaceOnlyWhenItsSignatureAndResultStay() {
         func function(_ body: String, returns: String = "integer") -> SchemaObject {
             let definition = "CREATE OR REPLACE FUNCTION f(x integer)\n RETURNS \(returns)\n LANGUAGE sql\nAS $function$\(body)$function$"

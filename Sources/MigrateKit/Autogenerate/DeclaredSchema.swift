@@ -34,14 +34,16 @@ public enum DeclaredSchema {
         guard let location = config.schema else { throw AutogenerateError.noSchema }
         let files = try DeclaredSchemaFile.read(location)
         let excluded = [config.versionTable] + config.excludeTables
+        let inspector = try config.inspector(for: dialect)
         let cache = DeclaredSchemaCache(
             folder: (config.scriptLocation as NSString).appendingPathComponent(".migrate-cache"),
             dialect: dialect.name,
-            key: DeclaredSchemaCache.key(files: files, dialect: dialect.name, serverVersion: serverVersion, excluded: excluded))
+            key: DeclaredSchemaCache.key(files: files, dialect: dialect.name, serverVersion: serverVersion, excluded: excluded,
+                included: config.includeSchemas))
         if let schema = cache.read() { return schema }
         let schema = try dialect.withScratchDatabase(near: url, devURL: config.devURL) { connection in
             try apply(files, dialect: dialect, on: connection)
-            var schema = try dialect.inspector.inspect(connection, excluding: excluded)
+            var schema = try inspector.inspect(connection, excluding: excluded)
             // A dump of a migrated database declares the version table: it is
             // migrate's own, not a table left out (as on the live side).
             schema.unmodelled.removeAll { $0 == UnmodelledObject(kind: UnmodelledObject.excludedTable, name: config.versionTable) }

@@ -23,7 +23,9 @@ struct DeclaredSchemaCache {
     }
 
     /// SHA-256 over everything the inspected declared schema depends on.
-    static func key(files: [DeclaredSchemaFile], dialect: String, serverVersion: String, excluded: [String]) -> String {
+    static func key(
+        files: [DeclaredSchemaFile], dialect: String, serverVersion: String, excluded: [String], included: [String] = []
+    ) -> String {
         var hash = SHA256()
         func add(_ text: String) {
             hash.update(data: Array(text.utf8))
@@ -34,6 +36,8 @@ struct DeclaredSchemaCache {
         add(dialect)
         add(serverVersion)
         excluded.forEach(add)
+        add("included schemas")
+        included.forEach(add)
         for file in files {
             add((file.path as NSString).lastPathComponent)
             add(file.text)

@@ -94,6 +94,9 @@ extension MigrateConfig {
         config.excludeTables = try reader.nonEmpty("exclude_tables").map {
             $0.split { $0 == "," || $0.isWhitespace }.map(String.init)
         } ?? []
+        config.includeSchemas = try reader.nonEmpty("include_schemas").map {
+            $0.split { $0 == "," || $0.isWhitespace }.map(String.init)
+        } ?? []
         return config
     }
 

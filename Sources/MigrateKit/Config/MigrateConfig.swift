@@ -49,6 +49,11 @@ public struct MigrateConfig: Sendable {
     /// Table-name globs that schema comparison leaves alone (`exclude_tables`,
     /// separated by commas or whitespace).
     public var excludeTables: [String]
+    /// PostgreSQL schemas besides the current one (`current_schema()`,
+    /// usually `public`) whose tables and objects autogenerate, `check` and
+    /// `inspect` compare (`include_schemas`, separated by commas or
+    /// whitespace). Their objects are named `schema.name`.
+    public var includeSchemas: [String] = []
     /// Whether autogenerate writes online-safe SQL (`online`, default `false`;
     /// `revision --autogenerate --online` asks for it once).
     public var online: Bool

@@ -132,6 +132,11 @@ public protocol Dialect: ScratchDatabaseHost, Sendable {
     /// Reads the schema of a database of this dialect into the shared model.
     var inspector: any SchemaInspector { get }
 
+    /// The inspector that also reads `schemas` besides the current one
+    /// (`include_schemas`), or `nil` when the dialect has no such schemas.
+    /// Default: ``inspector`` when `schemas` is empty, else `nil`.
+    func inspector(includingSchemas schemas: [String]) -> (any SchemaInspector)?
+
     /// Writes schema changes as SQL in this dialect.
     var renderer: any SchemaRenderer { get }
 
@@ -223,6 +228,10 @@ extension Dialect {
     /// connect alike.
     public func connectForReading(to url: DatabaseURL) throws -> DatabaseConnection {
         try connect(to: url)
+    }
+
+    public func inspector(includingSchemas schemas: [String]) -> (any SchemaInspector)? {
+        schemas.isEmpty ? inspector : nil
     }
 
     /// Servers never create a database on connect: nothing to say.

@@ -111,7 +111,7 @@ extension SchemaDiffer {
         while grew {
             grew = false
             let movingNames = Dictionary(
-                moving.compactMap { current.objects[$0] }.map { ($0.baseName.lowercased(), $0.label) },
+                moving.compactMap { current.objects[$0] }.flatMap { object in object.namesForDependents.map { ($0, object.label) } },
                 uniquingKeysWith: { first, _ in first })
             for object in kept where !moving.contains(object.key) {
                 if let cause = object.dependencies.lazy.compactMap({ movingNames[$0.lowercased()] }).first {
@@ -128,7 +128,10 @@ extension SchemaDiffer {
     /// depends on; otherwise by kind, then name.
     static func ordered(_ objects: [SchemaObject]) -> [SchemaObject] {
         let sorted = objects.sorted { ($0.kind, $0.table ?? "", $0.name) < ($1.kind, $1.table ?? "", $1.name) }
-        let byName = Dictionary(grouping: sorted, by: { $0.baseName.lowercased() })
+        var byName: [String: [SchemaObject]] = [:]
+        for object in sorted {
+            for name in object.namesForDependents.sorted() { byName[name, default: []].append(object) }
+        }
         var done = Set<String>(), visiting = Set<String>(), order: [SchemaObject] = []
         func visit(_ object: SchemaObject) {
             guard !done.contains(object.key), visiting.insert(object.key).inserted else { return }

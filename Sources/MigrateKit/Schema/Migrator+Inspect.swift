@@ -15,7 +15,7 @@ extension Migrator {
     /// `check` and `inspect` see it: without the version table, and with
     /// the tables `exclude_tables` matches named as excluded.
     func inspectModel(_ connection: DatabaseConnection, dialect: any Dialect) throws -> Schema {
-        var schema = try dialect.inspector.inspect(connection, excluding: [config.versionTable] + config.excludeTables)
+        var schema = try config.inspector(for: dialect).inspect(connection, excluding: [config.versionTable] + config.excludeTables)
         schema.unmodelled.removeAll { $0 == UnmodelledObject(kind: UnmodelledObject.excludedTable, name: config.versionTable) }
         return schema
     }

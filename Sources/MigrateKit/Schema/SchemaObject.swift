@@ -12,6 +12,8 @@ public struct SchemaObject: Sendable, Equatable, Hashable, Codable {
     /// What kind of object this is. The order of the cases is the order in
     /// which kinds are created when nothing else decides.
     public enum Kind: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
+        /// A PostgreSQL schema of `include_schemas`: created before what is in it.
+        case schema
         case `extension`
         /// A PostgreSQL type: enum, composite or range.
         case type
@@ -29,7 +31,7 @@ public struct SchemaObject: Sendable, Equatable, Hashable, Codable {
         /// after them.
         public var precedesTables: Bool {
             switch self {
-            case .extension, .type, .domain, .sequence: true
+            case .schema, .extension, .type, .domain, .sequence: true
             default: false
             }
         }
@@ -92,6 +94,14 @@ public struct SchemaObject: Sendable, Equatable, Hashable, Codable {
     public var baseName: String {
         let unqualified = name.prefix { $0 != "(" }
         return String(unqualified.split(separator: ".").last ?? unqualified)
+    }
+
+    /// The names other objects may list this one by in their
+    /// ``dependencies``: qualified as the inspector names it
+    /// (`billing.status`), and ``baseName``.
+    public var namesForDependents: Set<String> {
+        let qualified = String(name.prefix { $0 != "(" }).lowercased()
+        return [qualified, baseName.lowercased()]
     }
 
     /// `view customer_list`, `trigger last_updated on film`.

@@ -8,7 +8,9 @@ extension PostgreSQLInspector {
     static func dependencies(class catalog: String, oid: String, selfOID: String = "0") -> String {
         """
         array_to_string(ARRAY(
-            SELECT DISTINCT COALESCE(rc.relname, rp.proname, rt.typname) FROM pg_depend d
+            SELECT DISTINCT COALESCE(\(qualified("rc.relname", in: "rc.relnamespace")),
+                                     \(qualified("rp.proname", in: "rp.pronamespace")),
+                                     \(qualified("rt.typname", in: "rt.typnamespace"))) FROM pg_depend d
             LEFT JOIN pg_class rc ON d.refclassid = 'pg_class'::regclass AND rc.oid = d.refobjid
                  AND rc.relnamespace <> 'pg_catalog'::regnamespace
             LEFT JOIN pg_proc rp ON d.refclassid = 'pg_proc'::regclass AND rp.oid = d.refobjid
@@ -32,9 +34,9 @@ extension PostgreSQLInspector {
     func readRoutines(_ connection: DatabaseConnection, into builder: inout SchemaBuilder) throws {
         let rows = try connection.query(
             """
-            SELECT p.proname, oidvectortypes(p.proargtypes), p.prokind,
+            SELECT \(Self.qualified("p.proname", in: "p.pronamespace")), oidvectortypes(p.proargtypes), p.prokind,
                    CASE WHEN p.prokind <> 'a' THEN pg_get_functiondef(p.oid) END,
-                   l.lanname, quote_ident(n.nspname),
+                   l.lanname, CASE WHEN n.nspname = current_schema() THEN quote_ident(n.nspname) END,
                    g.aggtransfn::regproc::text, format_type(g.aggtranstype, NULL),
                    NULLIF(g.aggfinalfn::regproc::text, '-'), g.agginitval,
                    \(Self.dependencies(class: "pg_proc", oid: "p.oid")),
@@ -44,11 +46,11 @@ extension PostgreSQLInspector {
             JOIN pg_namespace n ON n.oid = p.pronamespace
             JOIN pg_language l ON l.oid = p.prolang
             LEFT JOIN pg_aggregate g ON g.aggfnoid = p.oid
-            WHERE p.pronamespace = \(Self.namespace) AND \(Self.notFromExtension("p.oid", in: "pg_proc"))
-            ORDER BY p.proname, 2
+            WHERE p.pronamespace IN \(namespaces) AND \(Self.notFromExtension("p.oid", in: "pg_proc"))
+            ORDER BY 1, 2
             """)
         for row in rows {
-            let signature = "\(Self.quoted(row.string(0)))(\(row.string(1)))"
+            let signature = "\(Self.quotedQualified(row.string(0)))(\(row.string(1)))"
             let name = "\(row.string(0))(\(row.string(1)))"
             var dependencies = Self.names(row.string(10))
             let object: SchemaObject
@@ -67,7 +69,7 @@ extension PostgreSQLInspector {
                     dropStatements: ["DROP AGGREGATE \(signature)"], dependencies: dependencies)
             } else {
                 let isProcedure = row.string(2) == "p"
-                let definition = Self.unqualified(row.string(3), schema: row.string(5))
+                let definition = Self.unqualified(row.string(3), schema: row.text(5))
                 let create =
                     row.string(4) == "sql"
                     ? ["SET check_function_bodies = false", definition, "RESET check_function_bodies"] : [definition]
@@ -83,9 +85,11 @@ extension PostgreSQLInspector {
 
     /// `pg_get_functiondef` always qualifies the routine's name with its
     /// schema: without it, the declared schema (inspected in a scratch
-    /// schema or database) and the live one read alike.
-    static func unqualified(_ definition: String, schema: String) -> String {
+    /// schema or database) and the live one read alike. Routines of an
+    /// included schema keep their qualified name.
+    static func unqualified(_ definition: String, schema: String?) -> String {
         var text = definition.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let schema else { return text }
         for keyword in ["FUNCTION ", "PROCEDURE "] {
             if let range = text.range(of: "CREATE OR REPLACE \(keyword)\(schema).") {
                 text.replaceSubrange(range, with: "CREATE OR REPLACE \(keyword)")

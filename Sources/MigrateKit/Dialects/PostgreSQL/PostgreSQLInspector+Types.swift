@@ -13,7 +13,7 @@ extension PostgreSQLInspector {
     func readTypes(_ connection: DatabaseConnection, into builder: inout SchemaBuilder) throws {
         let rows = try connection.query(
             """
-            SELECT t.typname, t.typtype,
+            SELECT \(Self.qualified("t.typname", in: "t.typnamespace")), t.typtype,
                    CASE t.typtype
                        WHEN 'e' THEN array_to_string(ARRAY(SELECT quote_literal(e.enumlabel) FROM pg_enum e
                                                            WHERE e.enumtypid = t.oid ORDER BY e.enumsortorder), ', ')
@@ -30,12 +30,12 @@ extension PostgreSQLInspector {
             LEFT JOIN pg_class r ON r.oid = t.typrelid
             LEFT JOIN pg_type bt ON bt.oid = t.typbasetype
             LEFT JOIN pg_collation co ON co.oid = t.typcollation
-            WHERE t.typnamespace = \(Self.namespace) AND \(Self.notFromExtension("t.oid", in: "pg_type"))
+            WHERE t.typnamespace IN \(namespaces) AND \(Self.notFromExtension("t.oid", in: "pg_type"))
               AND (t.typtype IN ('e', 'd', 'r') OR (t.typtype = 'c' AND r.relkind = 'c'))
-            ORDER BY t.typname
+            ORDER BY 1
             """)
         for row in rows {
-            let name = row.string(0), quotedName = Self.quoted(row.string(0))
+            let name = row.string(0), quotedName = Self.quotedQualified(row.string(0))
             switch row.string(1) {
             case "e", "c":
                 let body = row.string(1) == "e" ? "ENUM (\(row.string(2)))" : "(\(row.string(2)))"
@@ -81,8 +81,8 @@ extension PostgreSQLInspector {
     func readSequences(_ connection: DatabaseConnection, into builder: inout SchemaBuilder) throws {
         let rows = try connection.query(
             """
-            SELECT s.relname, format_type(q.seqtypid, NULL), q.seqincrement, q.seqmin, q.seqmax, q.seqstart,
-                   q.seqcache, q.seqcycle, c.relname, a.attname
+            SELECT \(Self.qualified("s.relname", in: "s.relnamespace")), format_type(q.seqtypid, NULL), q.seqincrement, q.seqmin, q.seqmax, q.seqstart,
+                   q.seqcache, q.seqcycle, \(Self.qualified("c.relname", in: "c.relnamespace")), a.attname
             FROM pg_class s
             JOIN pg_sequence q ON q.seqrelid = s.oid
             LEFT JOIN pg_depend dep ON dep.objid = s.oid AND dep.classid = 'pg_class'::regclass
@@ -90,21 +90,21 @@ extension PostgreSQLInspector {
             LEFT JOIN pg_class c ON c.oid = dep.refobjid
             LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = dep.refobjsubid
             LEFT JOIN pg_attrdef d ON d.adrelid = c.oid AND d.adnum = a.attnum
-            WHERE s.relkind = 'S' AND s.relnamespace = \(Self.namespace) AND \(Self.notFromExtension("s.oid", in: "pg_class"))
+            WHERE s.relkind = 'S' AND s.relnamespace IN \(namespaces) AND \(Self.notFromExtension("s.oid", in: "pg_class"))
               AND dep.deptype IS DISTINCT FROM 'i'
               AND NOT COALESCE(dep.deptype = 'a' AND \(Self.isSerialSequence)
                                AND pg_get_expr(d.adbin, d.adrelid) LIKE 'nextval(%', false)
-            ORDER BY s.relname
+            ORDER BY 1
             """)
         for row in rows {
-            let name = Self.quoted(row.string(0))
+            let name = Self.quotedQualified(row.string(0))
             var definition =
                 "CREATE SEQUENCE \(name) AS \(row.string(1)) INCREMENT BY \(row.string(2)) MINVALUE \(row.string(3)) "
                 + "MAXVALUE \(row.string(4)) START WITH \(row.string(5)) CACHE \(row.string(6))"
                 + (row.bool(7) ? " CYCLE" : "")
             var create = [definition]
             if let table = row.text(8), let column = row.text(9) {
-                let owner = "OWNED BY \(Self.quoted(table)).\(Self.quoted(column))"
+                let owner = "OWNED BY \(Self.quotedQualified(table)).\(Self.quoted(column))"
                 definition += " \(owner)"
                 create.append("ALTER SEQUENCE \(name) \(owner)")
             }

@@ -9,20 +9,20 @@ extension PostgreSQLInspector {
     func readViews(_ connection: DatabaseConnection, into builder: inout SchemaBuilder) throws {
         let rows = try connection.query(
             """
-            SELECT c.relname, c.relkind, pg_get_viewdef(c.oid, true), array_to_string(c.reloptions, ', '),
+            SELECT \(Self.qualified("c.relname", in: "c.relnamespace")), c.relkind, pg_get_viewdef(c.oid, true), array_to_string(c.reloptions, ', '),
                    array_to_string(ARRAY(SELECT pg_get_indexdef(i.indexrelid, 0, true) FROM pg_index i
                                          JOIN pg_class ic ON ic.oid = i.indexrelid
                                          WHERE i.indrelid = c.oid ORDER BY ic.relname), chr(31)),
                    \(Self.dependencies(class: "pg_rewrite", oid: "r.oid", selfOID: "c.oid")), c.relispopulated
             FROM pg_class c
             JOIN pg_rewrite r ON r.ev_class = c.oid AND r.rulename = '_RETURN'
-            WHERE c.relnamespace = \(Self.namespace) AND c.relkind IN ('v', 'm') AND \(Self.notFromExtension("c.oid", in: "pg_class"))
-            ORDER BY c.relname
+            WHERE c.relnamespace IN \(namespaces) AND c.relkind IN ('v', 'm') AND \(Self.notFromExtension("c.oid", in: "pg_class"))
+            ORDER BY 1
             """)
         for row in rows {
             let isMaterialized = row.string(1) == "m"
             let keyword = isMaterialized ? "MATERIALIZED VIEW" : "VIEW"
-            let name = Self.quoted(row.string(0))
+            let name = Self.quotedQualified(row.string(0))
             var query = row.string(2).trimmingCharacters(in: .whitespacesAndNewlines)
             if query.hasSuffix(";") { query.removeLast() }
             let options = row.text(3).map { " WITH (\($0))" } ?? ""
@@ -50,35 +50,36 @@ extension PostgreSQLInspector {
     func readTriggersAndRules(_ connection: DatabaseConnection, into builder: inout SchemaBuilder) throws {
         let triggers = try connection.query(
             """
-            SELECT t.tgname, c.relname, pg_get_triggerdef(t.oid, true), p.proname, t.tgenabled
+            SELECT t.tgname, \(Self.qualified("c.relname", in: "c.relnamespace")), pg_get_triggerdef(t.oid, true),
+                   \(Self.qualified("p.proname", in: "p.pronamespace")), t.tgenabled
             FROM pg_trigger t
             JOIN pg_class c ON c.oid = t.tgrelid
             JOIN pg_proc p ON p.oid = t.tgfoid
-            WHERE c.relnamespace = \(Self.namespace) AND NOT t.tgisinternal
+            WHERE c.relnamespace IN \(namespaces) AND NOT t.tgisinternal
               AND CASE WHEN t.tgisinternal THEN false ELSE COALESCE((to_jsonb(t) ->> 'tgparentid')::oid, 0) = 0 END
-            ORDER BY c.relname, t.tgname
+            ORDER BY 2, t.tgname
             """)
         for row in triggers {
             let table = row.string(1)
             var create = [row.string(2)]
             // `tgenabled`: O fires in origin and local mode (the default), D never, R only as a replica, A always.
             let state = ["D": "DISABLE TRIGGER", "R": "ENABLE REPLICA TRIGGER", "A": "ENABLE ALWAYS TRIGGER"][row.string(4)]
-            if let state { create.append("ALTER TABLE \(Self.quoted(table)) \(state) \(Self.quoted(row.string(0)))") }
+            if let state { create.append("ALTER TABLE \(Self.quotedQualified(table)) \(state) \(Self.quoted(row.string(0)))") }
             builder.add(
                 SchemaObject(
                     kind: .trigger, name: row.string(0), table: table, definition: create.joined(separator: ";\n"),
                     createStatements: create,
-                    dropStatements: ["DROP TRIGGER \(Self.quoted(row.string(0))) ON \(Self.quoted(table))"],
+                    dropStatements: ["DROP TRIGGER \(Self.quoted(row.string(0))) ON \(Self.quotedQualified(table))"],
                     dependencies: [table, row.string(3)]))
         }
         let rules = try connection.query(
             """
-            SELECT r.rulename, c.relname, pg_get_ruledef(r.oid, true),
+            SELECT r.rulename, \(Self.qualified("c.relname", in: "c.relnamespace")), pg_get_ruledef(r.oid, true),
                    \(Self.dependencies(class: "pg_rewrite", oid: "r.oid"))
             FROM pg_rewrite r
             JOIN pg_class c ON c.oid = r.ev_class
-            WHERE c.relnamespace = \(Self.namespace) AND r.rulename <> '_RETURN'
-            ORDER BY c.relname, r.rulename
+            WHERE c.relnamespace IN \(namespaces) AND r.rulename <> '_RETURN'
+            ORDER BY 2, r.rulename
             """)
         for row in rules {
             var definition = row.string(2).trimmingCharacters(in: .whitespacesAndNewlines)
@@ -87,7 +88,7 @@ extension PostgreSQLInspector {
                 SchemaObject(
                     kind: .rule, name: row.string(0), table: row.string(1), definition: definition,
                     createStatements: [definition],
-                    dropStatements: ["DROP RULE \(Self.quoted(row.string(0))) ON \(Self.quoted(row.string(1)))"],
+                    dropStatements: ["DROP RULE \(Self.quoted(row.string(0))) ON \(Self.quotedQualified(row.string(1)))"],
                     dependencies: Self.names(row.string(3))))
         }
     }

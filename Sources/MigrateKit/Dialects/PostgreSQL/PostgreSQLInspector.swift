@@ -11,13 +11,14 @@
 /// only what is theirs: their inherited columns, constraints, indexes and
 /// triggers belong to the parent.
 public struct PostgreSQLInspector: SchemaInspector {
-    public init() {}
+    /// Schemas read besides the current one (`include_schemas`); what is in
+    /// them is named `schema.name`.
+    public var includedSchemas: [String]
 
-    /// The schema inspected.
-    static let namespace = "(SELECT oid FROM pg_namespace WHERE nspname = current_schema())"
-
-    /// The tables inspected: ordinary and partitioned tables of the current schema.
-    static let tableFilter = "c.relnamespace = \(namespace) AND c.relkind IN ('r', 'p')"
+    /// An inspector of the current schema and of `includedSchemas`.
+    public init(includingSchemas includedSchemas: [String] = []) {
+        self.includedSchemas = includedSchemas
+    }
 
     /// `true` unless an extension created the object (`pg_depend` type
     /// `e`): the extension stands for it. `catalog` keeps the look-up on
@@ -28,6 +29,7 @@ public struct PostgreSQLInspector: SchemaInspector {
 
     public func inspect(_ connection: DatabaseConnection, excluding patterns: [String]) throws -> Schema {
         var builder = SchemaBuilder(excluding: patterns)
+        try readSchemas(connection, into: &builder)
         try readColumns(connection, into: &builder)
         try readConstraints(connection, into: &builder)
         try readIndexes(connection, into: &builder)
@@ -60,7 +62,7 @@ public struct PostgreSQLInspector: SchemaInspector {
     private func readColumns(_ connection: DatabaseConnection, into builder: inout SchemaBuilder) throws {
         let rows = try connection.query(
             """
-            SELECT c.relname, td.description, a.attname,
+            SELECT \(Self.qualified("c.relname", in: "c.relnamespace")), td.description, a.attname,
                    format_type(a.atttypid, a.atttypmod), a.attnotnull, pg_get_expr(d.adbin, d.adrelid),
                    a.attidentity,
                    CASE WHEN a.attcollation <> t.typcollation THEN co.collname END,
@@ -73,7 +75,7 @@ public struct PostgreSQLInspector: SchemaInspector {
                    a.attgenerated,
                    CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END,
                    CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END,
-                   array_to_string(ARRAY(SELECT p.relname FROM pg_inherits i JOIN pg_class p ON p.oid = i.inhparent
+                   array_to_string(ARRAY(SELECT \(Self.qualified("p.relname", in: "p.relnamespace")) FROM pg_inherits i JOIN pg_class p ON p.oid = i.inhparent
                                          WHERE i.inhrelid = c.oid ORDER BY i.inhseqno), chr(31)),
                    c.relispartition
             FROM pg_class c
@@ -84,8 +86,8 @@ public struct PostgreSQLInspector: SchemaInspector {
             LEFT JOIN pg_description td ON td.objoid = c.oid AND td.classoid = 'pg_class'::regclass AND td.objsubid = 0
             LEFT JOIN pg_description cd ON cd.objoid = c.oid AND cd.classoid = 'pg_class'::regclass
                  AND cd.objsubid = a.attnum
-            WHERE \(Self.tableFilter)
-            ORDER BY c.relname, a.attnum
+            WHERE \(tableFilter)
+            ORDER BY 1, a.attnum
             """)
         for row in rows {
             builder.update(row.string(0)) { table in
@@ -133,7 +135,7 @@ public struct PostgreSQLInspector: SchemaInspector {
     private func readConstraints(_ connection: DatabaseConnection, into builder: inout SchemaBuilder) throws {
         let rows = try connection.query(
             """
-            SELECT c.relname, con.conname, con.contype,
+            SELECT \(Self.qualified("c.relname", in: "c.relnamespace")), con.conname, con.contype,
                    array_to_string(ARRAY(
                        SELECT a.attname FROM unnest(con.conkey) WITH ORDINALITY k(num, ord)
                        JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.num ORDER BY k.ord), chr(31)),
@@ -147,8 +149,8 @@ public struct PostgreSQLInspector: SchemaInspector {
             JOIN pg_class c ON c.oid = con.conrelid
             LEFT JOIN pg_class r ON r.oid = con.confrelid
             LEFT JOIN pg_namespace rn ON rn.oid = r.relnamespace
-            WHERE \(Self.tableFilter) AND con.contype IN ('p', 'u', 'f', 'c') AND con.conparentid = 0 AND con.conislocal
-            ORDER BY c.relname, con.conname
+            WHERE \(tableFilter) AND con.contype IN ('p', 'u', 'f', 'c') AND con.conparentid = 0 AND con.conislocal
+            ORDER BY 1, con.conname
             """)
         for row in rows {
             let name = row.text(1)
@@ -181,7 +183,7 @@ public struct PostgreSQLInspector: SchemaInspector {
     private func readIndexes(_ connection: DatabaseConnection, into builder: inout SchemaBuilder) throws {
         let rows = try connection.query(
             """
-            SELECT c.relname, ic.relname, i.indisunique, pg_get_expr(i.indpred, i.indrelid, true),
+            SELECT \(Self.qualified("c.relname", in: "c.relnamespace")), ic.relname, i.indisunique, pg_get_expr(i.indpred, i.indrelid, true),
                    k.num = 0,
                    CASE WHEN k.num = 0 THEN pg_get_indexdef(i.indexrelid, k.ord::int, true) ELSE a.attname END,
                    (i.indoption[(k.ord - 1)::int]::int & 1) = 1,
@@ -199,10 +201,10 @@ public struct PostgreSQLInspector: SchemaInspector {
             CROSS JOIN LATERAL unnest(i.indkey::int2[]) WITH ORDINALITY k(num, ord)
             LEFT JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.num
             LEFT JOIN pg_opclass opc ON opc.oid = i.indclass[(k.ord - 1)::int]
-            WHERE \(Self.tableFilter) AND k.ord <= i.indnkeyatts AND NOT ic.relispartition
+            WHERE \(tableFilter) AND k.ord <= i.indnkeyatts AND NOT ic.relispartition
               AND NOT EXISTS (SELECT 1 FROM pg_constraint con WHERE con.conindid = i.indexrelid
                               AND con.conrelid = i.indrelid AND con.contype IN ('p', 'u', 'x'))
-            ORDER BY c.relname, ic.relname, k.ord
+            ORDER BY 1, ic.relname, k.ord
             """)
         var indexes: [(table: String, index: Index)] = []
         for row in rows {
@@ -240,4 +242,9 @@ public struct PostgreSQLInspector: SchemaInspector {
 
 extension PostgreSQLDialect {
     public var inspector: any SchemaInspector { PostgreSQLInspector() }
+
+    /// Reads the schemas of `include_schemas` too, naming what is in them `schema.name`.
+    public func inspector(includingSchemas schemas: [String]) -> (any SchemaInspector)? {
+        PostgreSQLInspector(includingSchemas: schemas)
+    }
 }

@@ -10,8 +10,9 @@ extension PostgreSQLRenderer {
     /// lose it), drop the old ones. Functions and procedures whose
     /// signature or body depends on the type or its domains, and views,
     /// rules and triggers that read those tables or call those functions,
-    /// are dropped first and created again afterwards.
-    func recreateEnum(_ type: SchemaObject, current: Schema) -> [String] {
+    /// are dropped first and created again afterwards, unless the change
+    /// list drops or re-creates them anyway (they differ in `target`).
+    func recreateEnum(_ type: SchemaObject, current: Schema, target: Schema) -> [String] {
         let domains = current.sortedObjects.filter {
             $0.kind == .domain && $0.dependencies.contains { $0.lowercased() == type.baseName.lowercased() }
         }
@@ -21,16 +22,17 @@ extension PostgreSQLRenderer {
         for table in current.tables.values.sorted(by: { $0.name < $1.name }) {
             for column in table.columns {
                 let base = column.type.hasSuffix("[]") ? String(column.type.dropLast(2)) : column.type
-                guard let owner = retyped.first(where: { support.name($0.name) == base }) else { continue }
-                columns.append((table.name, column, support.name(owner.name), base != column.type))
+                guard let owner = retyped.first(where: { support.tableName($0.name) == base }) else { continue }
+                columns.append((table.name, column, support.tableName(owner.name), base != column.type))
             }
         }
         let ordered = SchemaDiffer.ordered(
-            dependents(tables: Set(columns.map { $0.table.lowercased() }), types: typeNames, in: current))
+            dependents(tables: Set(columns.map { $0.table.lowercased() }), types: typeNames, in: current)
+                .filter { target.objects[$0.key] == $0 })
         var statements = ordered.reversed().flatMap(\.dropStatements)
         for object in retyped {
             let keyword = object.kind == .domain ? "DOMAIN" : "TYPE"
-            statements.append("ALTER \(keyword) \(support.name(object.name)) RENAME TO \(support.name(Self.oldName(object)))")
+            statements.append("ALTER \(keyword) \(support.tableName(object.name)) RENAME TO \(support.name(Self.oldName(object)))")
         }
         statements += type.createStatements + domains.flatMap(\.createStatements)
         for (table, column, name, isArray) in columns {
@@ -40,8 +42,8 @@ extension PostgreSQLRenderer {
             statements.append("\(prefix) TYPE \(name)\(suffix) USING \(support.name(column.name))::text\(suffix)::\(name)\(suffix)")
             if let value = column.defaultExpression { statements.append("\(prefix) SET DEFAULT \(value)") }
         }
-        statements += domains.reversed().map { "DROP DOMAIN \(support.name(Self.oldName($0)))" }
-        statements.append("DROP TYPE \(support.name(Self.oldName(type)))")
+        statements += domains.reversed().map { "DROP DOMAIN \(relation(Self.oldName($0), besides: $0.name))" }
+        statements.append("DROP TYPE \(relation(Self.oldName(type), besides: type.name))")
         return statements + ordered.flatMap(\.createStatements)
     }
 

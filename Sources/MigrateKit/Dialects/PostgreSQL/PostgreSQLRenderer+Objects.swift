@@ -15,8 +15,8 @@ extension PostgreSQLRenderer {
         case .alterObject(let from, let to):
             if let values = EnumValues(from), let newValues = EnumValues(to) {
                 return values.labels.isSubsequence(of: newValues.labels)
-                    ? values.additions(to: newValues).map { "ALTER TYPE \(support.name(to.name)) \($0)" }
-                    : recreateEnum(to, current: current)
+                    ? values.additions(to: newValues).map { "ALTER TYPE \(support.tableName(to.name)) \($0)" }
+                    : recreateEnum(to, current: current, target: target)
             }
             if to.kind == .sequence {
                 return [to.createStatements[0].replacingFirst("CREATE SEQUENCE", with: "ALTER SEQUENCE")
@@ -25,7 +25,7 @@ extension PostgreSQLRenderer {
             if to.kind == .function || to.kind == .procedure { return to.createStatements }
             if to.kind == .domain { return alterDomain(from, to) }
             if to.kind == .materializedView {
-                let refresh = "REFRESH MATERIALIZED VIEW \(support.name(to.name))"
+                let refresh = "REFRESH MATERIALIZED VIEW \(support.tableName(to.name))"
                 return [to.createStatements.contains(refresh) ? refresh : refresh + " WITH NO DATA"]
             }
             return support.objectStatements(change)
@@ -53,7 +53,7 @@ extension PostgreSQLRenderer {
     /// break fails the revision, as it should).
     func alterDomain(_ from: SchemaObject, _ to: SchemaObject) -> [String] {
         let old = Array(from.createStatements.dropFirst()), new = Array(to.createStatements.dropFirst())
-        let prefix = "ALTER DOMAIN \(support.name(to.name)) "
+        let prefix = "ALTER DOMAIN \(support.tableName(to.name)) "
         let drops = old.filter { !new.contains($0) }.compactMap { statement -> String? in
             let clause = statement.dropFirst(prefix.count)
             if clause.hasPrefix("SET DEFAULT ") {

@@ -43,9 +43,9 @@ extension PostgreSQLRenderer: OnlineSchemaRenderer {
         let undo = { inOneTransaction(change.reversed, current: target, target: current) }
         switch change {
         case .addIndex(let table, let index) where canIndexConcurrently(table, current, target):
-            return [OnlineStep(.after, [concurrently(createIndex(index, table: table))], undo: [dropConcurrently(index)])]
+            return [OnlineStep(.after, [concurrently(createIndex(index, table: table))], undo: [dropConcurrently(index, table: table)])]
         case .dropIndex(let table, let index) where canIndexConcurrently(table, current, target):
-            return [OnlineStep(.before, [dropConcurrently(index)], undo: [concurrently(createIndex(index, table: table))])]
+            return [OnlineStep(.before, [dropConcurrently(index, table: table)], undo: [concurrently(createIndex(index, table: table))])]
         case .addForeignKey(let table, let key):
             let name = key.name ?? conventionalName(table, key.columns, "fkey")
             return notValidThenValidate(
@@ -93,7 +93,7 @@ extension PostgreSQLRenderer: OnlineSchemaRenderer {
         var nullable = to
         nullable.isNullable = true
         let prefix = "ALTER TABLE \(support.tableName(table))"
-        let check = support.name(String("\(table)_\(to.name)_not_null".prefix(63)))
+        let check = support.name(String("\(Self.unqualified(table))_\(to.name)_not_null".prefix(63)))
         let addCheck = "\(prefix) ADD CONSTRAINT \(check) CHECK (\(support.name(to.name)) IS NOT NULL) NOT VALID"
         let column = "\(prefix) ALTER COLUMN \(support.name(to.name))"
         return [
@@ -136,7 +136,7 @@ extension PostgreSQLRenderer: OnlineSchemaRenderer {
         return createIndex.replacingCharacters(in: keyword, with: "INDEX CONCURRENTLY ")
     }
 
-    private func dropConcurrently(_ index: Index) -> String {
-        "DROP INDEX CONCURRENTLY \(support.name(index.name))"
+    private func dropConcurrently(_ index: Index, table: String) -> String {
+        "DROP INDEX CONCURRENTLY \(relation(index.name, besides: table))"
     }
 }

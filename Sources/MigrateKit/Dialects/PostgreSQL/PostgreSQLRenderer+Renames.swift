@@ -20,10 +20,11 @@ extension PostgreSQLRenderer {
             return "ALTER TABLE \(n.tableName(table)) RENAME CONSTRAINT \(n.name(from)) TO \(n.name(to))"
         }
         let oldIndexes = Set(old.indexes.map(\.name))
+        let oldName = Self.unqualified(old.name), newName = Self.unqualified(new.name)
         for index in new.indexes where !oldIndexes.contains(index.name) {
-            let from = old.name + index.name.dropFirst(new.name.count)
-            if index.name.hasPrefix(new.name + "_"), oldIndexes.contains(from) {
-                statements.append("ALTER INDEX \(n.name(from)) RENAME TO \(n.name(index.name))")
+            let from = oldName + index.name.dropFirst(newName.count)
+            if index.name.hasPrefix(newName + "_"), oldIndexes.contains(from) {
+                statements.append("ALTER INDEX \(relation(from, besides: table)) RENAME TO \(n.name(index.name))")
             }
         }
         return statements

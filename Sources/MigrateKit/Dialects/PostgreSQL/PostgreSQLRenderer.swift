@@ -11,7 +11,8 @@ public struct PostgreSQLRenderer: SchemaRenderer {
     private var literal: (String) -> String { PostgreSQLDialect().literal }
 
     public func renameStatement(table: String?, from: String, to: String) -> String {
-        support.renameStatement(table: table, from: from, to: to)
+        guard table == nil else { return support.renameStatement(table: table, from: from, to: to) }
+        return "ALTER TABLE \(support.tableName(from)) RENAME TO \(support.name(Self.unqualified(to)))"
     }
 
     public var dialect: any Dialect { PostgreSQLDialect() }
@@ -51,7 +52,7 @@ public struct PostgreSQLRenderer: SchemaRenderer {
             var statements: [String] = []
             if let from {
                 statements.append(
-                    "ALTER TABLE \(n.tableName(table)) DROP CONSTRAINT \(n.name(from.name ?? table + "_pkey"))")
+                    "ALTER TABLE \(n.tableName(table)) DROP CONSTRAINT \(n.name(from.name ?? Self.unqualified(table) + "_pkey"))")
             }
             if let to {
                 statements.append("ALTER TABLE \(n.tableName(table)) ADD \(primaryKey(to, table: table))")
@@ -71,8 +72,8 @@ public struct PostgreSQLRenderer: SchemaRenderer {
             ]
         case .addIndex(let table, let index):
             return [createIndex(index, table: table)]
-        case .dropIndex(_, let index):
-            return ["DROP INDEX \(n.name(index.name))"]
+        case .dropIndex(let table, let index):
+            return ["DROP INDEX \(relation(index.name, besides: table))"]
         case .addCheck(let table, let check):
             return ["ALTER TABLE \(n.tableName(table)) ADD \(checkConstraint(check, table: table))"]
         case .dropCheck(let table, let check):
@@ -84,7 +85,7 @@ public struct PostgreSQLRenderer: SchemaRenderer {
         case .setTableOptions(let table, let from, let to):
             return tableOptions(table, from: from, to: to)
         case .renameTable(let from, let to):
-            return [n.renameStatement(table: nil, from: from, to: to)]
+            return [renameStatement(table: nil, from: from, to: to)]
                 + generatedNameRenames(current.tables[from], target.tables[to], table: to)
         case .renameColumn(let table, let from, let to):
             return [n.renameStatement(table: table, from: from, to: to)]
@@ -192,7 +193,7 @@ public struct PostgreSQLRenderer: SchemaRenderer {
         _ table: String, _ column: String, _ from: Column.Identity?, _ to: Column.Identity?, type: String
     ) -> (removing: [String], adding: [String]) {
         let prefix = "ALTER TABLE \(support.tableName(table)) ALTER COLUMN \(support.name(column))"
-        let sequence = support.name("\(table)_\(column)_seq")
+        let sequence = relation("\(Self.unqualified(table))_\(column)_seq", besides: table)
         let isIdentity: (Column.Identity?) -> Bool = { $0 == .always || $0 == .byDefault }
         if isIdentity(from), isIdentity(to) {
             return ([], ["\(prefix) SET GENERATED \(to == .always ? "ALWAYS" : "BY DEFAULT")"])
@@ -219,11 +220,11 @@ public struct PostgreSQLRenderer: SchemaRenderer {
 
     /// `<table>_<columns>_<suffix>`, PostgreSQL's own naming.
     func conventionalName(_ table: String, _ columns: [String], _ suffix: String) -> String {
-        ([table] + columns + [suffix]).joined(separator: "_")
+        ([Self.unqualified(table)] + columns + [suffix]).joined(separator: "_")
     }
 
     func primaryKey(_ key: PrimaryKey, table: String) -> String {
-        "CONSTRAINT \(support.name(key.name ?? table + "_pkey")) PRIMARY KEY (\(support.names(key.columns)))"
+        "CONSTRAINT \(support.name(key.name ?? Self.unqualified(table) + "_pkey")) PRIMARY KEY (\(support.names(key.columns)))"
     }
 
     func uniqueConstraint(_ unique: UniqueConstraint, table: String) -> String {
@@ -267,7 +268,7 @@ extension PostgreSQLDialect {
     /// Names PostgreSQL gives unnamed constraints and indexes:
     /// `<table>_<columns>_pkey/_key/_fkey/_check/_idx`.
     public func isGeneratedName(_ name: String, for kind: SchemaElementKind, on table: String) -> Bool {
-        guard name.hasPrefix(table + "_") else { return false }
+        guard name.hasPrefix(PostgreSQLRenderer.unqualified(table) + "_") else { return false }
         let suffix: String =
             switch kind {
             case .primaryKey: "_pkey"

@@ -66,7 +66,15 @@ struct OnlineRendererTests {
                 ALTER TABLE accounts VALIDATE CONSTRAINT accounts_id_check;
 
                 """), "\(parts[1].upgrade)")
-        #expect(parts[1].downgrade.isEmpty)
+        // Validation cannot be undone in place: the downgrade leaves the constraint NOT VALID again.
+        #expect(
+            parts[1].downgrade.hasSuffix(
+                """
+                -- leave accounts_owner_fkey on accounts NOT VALID again, as before its validation
+                ALTER TABLE accounts DROP CONSTRAINT accounts_owner_fkey;
+                ALTER TABLE accounts ADD CONSTRAINT accounts_owner_fkey FOREIGN KEY (owner_id) REFERENCES owners (id) NOT VALID;
+
+                """), "\(parts[1].downgrade)")
         #expect(
             parts[0].downgrade.hasSuffix(
                 """

@@ -63,11 +63,14 @@ public struct OnlineStep: Sendable, Equatable {
     public var phase: Phase
     public var statements: [String]
     public var undo: [String]
+    /// What the downgrade comment says of ``undo``; `nil`: the reversed change.
+    public var undoComment: String?
 
-    public init(_ phase: Phase, _ statements: [String], undo: [String]) {
+    public init(_ phase: Phase, _ statements: [String], undo: [String], undoComment: String? = nil) {
         self.phase = phase
         self.statements = statements
         self.undo = undo
+        self.undoComment = undoComment
     }
 }
 
@@ -98,7 +101,7 @@ struct OnlineRevisionBuilder {
                 }
                 if !step.undo.isEmpty {
                     downgrade[phase, default: []].insert(
-                        RenderedBlock(comments: [change.reversed.summary], statements: step.undo), at: 0)
+                        RenderedBlock(comments: [step.undoComment ?? change.reversed.summary], statements: step.undo), at: 0)
                 }
             }
         }

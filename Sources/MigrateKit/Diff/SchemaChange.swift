@@ -129,8 +129,10 @@ public enum SchemaChange: Sendable, Equatable, Hashable {
             "drop \(index.isUnique ? "unique " : "")index \(index.name) on \(table)"
         case .addCheck(let table, let check):
             "add check constraint \(check.name.map { $0 + " " } ?? "")on \(table): \(check.expression)"
+                + (check.isValidated ? "" : " NOT VALID")
         case .dropCheck(let table, let check):
             "drop check constraint \(check.name.map { $0 + " " } ?? "")on \(table): \(check.expression)"
+                + (check.isValidated ? "" : " NOT VALID")
         case .setTableComment(let table, _, let to):
             to.map { "set comment on table \(table): \($0)" } ?? "remove comment from table \(table)"
         case .setTableOptions(let table, let from, let to):
@@ -191,6 +193,14 @@ extension ForeignKey {
             + "\(referencedTable)(\(referencedColumns.joined(separator: ", ")))"
             + (onDelete == .noAction ? "" : " ON DELETE \(onDelete.rawValue)")
             + (onUpdate == .noAction ? "" : " ON UPDATE \(onUpdate.rawValue)")
+            + (isValidated ? "" : " NOT VALID")
+    }
+
+    /// The same columns, referenced columns, rules and validation: the
+    /// same key whatever its name.
+    func sameRule(as other: ForeignKey) -> Bool {
+        (columns, referencedTable, referencedColumns, onDelete, onUpdate, isValidated)
+            == (other.columns, other.referencedTable, other.referencedColumns, other.onDelete, other.onUpdate, other.isValidated)
     }
 }
 

@@ -98,8 +98,7 @@ public struct SchemaDiffer: Sendable {
                     || !(retyped[name] ?? []).isDisjoint(with: key.columns)
                 guard inTheWay, parts[index].addedForeignKeys.contains(.addForeignKey(table: name, key)) == false,
                     let before = old.foreignKeys.first(where: {
-                        ($0.columns, $0.referencedTable, $0.referencedColumns, $0.onDelete, $0.onUpdate)
-                            == (key.columns, key.referencedTable, key.referencedColumns, key.onDelete, key.onUpdate)
+                        $0.sameRule(as: key)
                     })
                 else { continue }
                 parts[index].droppedForeignKeys.append(.dropForeignKey(table: name, before))
@@ -123,8 +122,7 @@ public struct SchemaDiffer: Sendable {
         var parts = TableParts()
 
         let keys = matched(old.foreignKeys, new.foreignKeys, kind: .foreignKey, table: name, name: \.name) {
-            ($0.columns, $0.referencedTable, $0.referencedColumns, $0.onDelete, $0.onUpdate)
-                == ($1.columns, $1.referencedTable, $1.referencedColumns, $1.onDelete, $1.onUpdate)
+            $0.sameRule(as: $1)
         }
         parts.droppedForeignKeys = keys.dropped.map { .dropForeignKey(table: name, $0) }
         parts.addedForeignKeys = keys.added.map { .addForeignKey(table: name, $0) }
@@ -133,7 +131,7 @@ public struct SchemaDiffer: Sendable {
             $0.columns == $1.columns
         }
         let checks = matched(old.checks, new.checks, kind: .check, table: name, name: \.name) {
-            $0.expression == $1.expression
+            ($0.expression, $0.isValidated) == ($1.expression, $1.isValidated)
         }
         let indexes = matched(old.indexes, new.indexes, kind: .index, table: name, name: { Optional($0.name) }) {
             $0.definition == $1.definition

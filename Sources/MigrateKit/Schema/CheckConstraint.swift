@@ -6,8 +6,12 @@ public struct CheckConstraint: Sendable, Equatable, Hashable, Codable {
     /// The condition as the database prints it, without `CHECK` and without
     /// the parentheses around it where the database reports them apart.
     public var expression: String
+    /// `false` for a PostgreSQL check added `NOT VALID` and not yet
+    /// validated: the rows it holds were never checked.
+    public var isValidated: Bool
 
-    public init(name: String? = nil, expression: String) {
+    public init(name: String? = nil, expression: String, isValidated: Bool = true) {
+        self.isValidated = isValidated
         self.name = name
         self.expression = expression
     }

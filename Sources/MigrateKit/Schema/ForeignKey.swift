@@ -24,11 +24,15 @@ public struct ForeignKey: Sendable, Equatable, Hashable, Codable {
     public var referencedColumns: [String]
     public var onDelete: Action
     public var onUpdate: Action
+    /// `false` for a PostgreSQL key added `NOT VALID` and not yet
+    /// validated: the rows it holds were never checked.
+    public var isValidated: Bool
 
     public init(
         name: String? = nil, columns: [String], referencedTable: String, referencedColumns: [String],
-        onDelete: Action = .noAction, onUpdate: Action = .noAction
+        onDelete: Action = .noAction, onUpdate: Action = .noAction, isValidated: Bool = true
     ) {
+        self.isValidated = isValidated
         self.name = name
         self.columns = columns
         self.referencedTable = referencedTable

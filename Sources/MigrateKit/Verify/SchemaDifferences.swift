@@ -51,9 +51,11 @@ enum SchemaDifferences {
             for missing in wanted where !actual.contains(missing) { lines.append("\(kind) \(label(missing)) on \(table) is missing") }
         }
         compare("index", expected.indexes, found.indexes) { $0.name }
-        compare("foreign key", expected.foreignKeys, found.foreignKeys) { $0.name ?? "(\($0.columns.joined(separator: ", ")))" }
+        compare("foreign key", expected.foreignKeys, found.foreignKeys) { $0.label(on: table) }
         compare("unique constraint", expected.uniqueConstraints, found.uniqueConstraints) { $0.name ?? "(\($0.columns.joined(separator: ", ")))" }
-        compare("check", expected.checks, found.checks) { $0.name ?? $0.expression }
+        compare("check", expected.checks, found.checks) {
+            ($0.name.map { $0 + " " } ?? "") + "(\($0.expression))" + ($0.isValidated ? "" : " NOT VALID")
+        }
         if expected.primaryKey != found.primaryKey { lines.append("the primary key of \(table) differs") }
         if expected.comment != found.comment { lines.append("the comment on \(table) differs") }
         if expected.options != found.options {

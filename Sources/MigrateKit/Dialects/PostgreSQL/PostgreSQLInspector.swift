@@ -144,7 +144,8 @@ public struct PostgreSQLInspector: SchemaInspector {
                        SELECT a.attname FROM unnest(con.confkey) WITH ORDINALITY k(num, ord)
                        JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.num ORDER BY k.ord), chr(31)),
                    con.confdeltype, con.confupdtype,
-                   CASE WHEN con.contype = 'c' THEN pg_get_expr(con.conbin, con.conrelid, true) END
+                   CASE WHEN con.contype = 'c' THEN pg_get_expr(con.conbin, con.conrelid, true) END,
+                   con.convalidated
             FROM pg_constraint con
             JOIN pg_class c ON c.oid = con.conrelid
             LEFT JOIN pg_class r ON r.oid = con.confrelid
@@ -166,9 +167,10 @@ public struct PostgreSQLInspector: SchemaInspector {
                         ForeignKey(
                             name: name, columns: columns, referencedTable: row.string(4),
                             referencedColumns: Self.names(row.string(5)),
-                            onDelete: Self.action(row.string(6)), onUpdate: Self.action(row.string(7))))
+                            onDelete: Self.action(row.string(6)), onUpdate: Self.action(row.string(7)),
+                            isValidated: row.bool(9)))
                 default:
-                    table.checks.append(CheckConstraint(name: name, expression: row.string(8)))
+                    table.checks.append(CheckConstraint(name: name, expression: row.string(8), isValidated: row.bool(9)))
                 }
             }
         }

@@ -46,11 +46,11 @@ extension PostgreSQLRenderer: OnlineSchemaRenderer {
             return [OnlineStep(.after, [concurrently(createIndex(index, table: table))], undo: [dropConcurrently(index, table: table)])]
         case .dropIndex(let table, let index) where canIndexConcurrently(table, current, target):
             return [OnlineStep(.before, [dropConcurrently(index, table: table)], undo: [concurrently(createIndex(index, table: table))])]
-        case .addForeignKey(let table, let key):
+        case .addForeignKey(let table, let key) where key.isValidated:
             let name = key.name ?? conventionalName(table, key.columns, "fkey")
             return notValidThenValidate(
                 "ALTER TABLE \(n.tableName(table)) ADD \(foreignKey(key, table: table))", table, name, undo: undo())
-        case .addCheck(let table, let check):
+        case .addCheck(let table, let check) where check.isValidated:
             let name = check.name ?? conventionalName(table, [], "check")
             return notValidThenValidate(
                 "ALTER TABLE \(n.tableName(table)) ADD \(checkConstraint(check, table: table))", table, name,
@@ -79,10 +79,17 @@ extension PostgreSQLRenderer: OnlineSchemaRenderer {
         }
     }
 
+    /// Validation cannot be undone in place: the downgrade of the
+    /// `VALIDATE` step adds the constraint back `NOT VALID` (no scan), so
+    /// each revision of the chain restores exactly the schema before it.
     private func notValidThenValidate(_ add: String, _ table: String, _ name: String, undo: [String]) -> [OnlineStep] {
-        [
+        let prefix = "ALTER TABLE \(support.tableName(table))"
+        return [
             OnlineStep(.main, [add + " NOT VALID"], undo: undo),
-            OnlineStep(.after, ["ALTER TABLE \(support.tableName(table)) VALIDATE CONSTRAINT \(support.name(name))"], undo: []),
+            OnlineStep(
+                .after, ["\(prefix) VALIDATE CONSTRAINT \(support.name(name))"],
+                undo: ["\(prefix) DROP CONSTRAINT \(support.name(name))", add + " NOT VALID"],
+                undoComment: "leave \(name) on \(table) NOT VALID again, as before its validation"),
         ]
     }
 

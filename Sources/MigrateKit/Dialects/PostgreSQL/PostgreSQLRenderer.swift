@@ -104,8 +104,9 @@ public struct PostgreSQLRenderer: SchemaRenderer {
         var lines = isPartition ? [] : table.columns.map(definition(of:))
         if let key = table.primaryKey { lines.append(primaryKey(key, table: table.name)) }
         lines += table.uniqueConstraints.map { uniqueConstraint($0, table: table.name) }
-        lines += table.foreignKeys.map { foreignKey($0, table: table.name) }
-        lines += table.checks.map { checkConstraint($0, table: table.name) }
+        // A constraint left NOT VALID can only be added to an existing table.
+        lines += table.foreignKeys.filter(\.isValidated).map { foreignKey($0, table: table.name) }
+        lines += table.checks.filter(\.isValidated).map { checkConstraint($0, table: table.name) }
         let body = lines.isEmpty && isPartition ? "" : " (\n" + lines.map { "    " + $0 }.joined(separator: ",\n") + "\n)"
         var head = "CREATE TABLE \(support.tableName(table.name))"
         var tail = ""
@@ -117,6 +118,10 @@ public struct PostgreSQLRenderer: SchemaRenderer {
         }
         if let key = table.options["partition by"] { tail += " PARTITION BY \(key)" }
         var statements = [head + body + tail]
+        let unvalidated =
+            table.foreignKeys.filter { !$0.isValidated }.map { foreignKey($0, table: table.name) }
+            + table.checks.filter { !$0.isValidated }.map { checkConstraint($0, table: table.name) }
+        statements += unvalidated.map { "ALTER TABLE \(support.tableName(table.name)) ADD \($0)" }
         statements += table.indexes.map { createIndex($0, table: table.name) }
         if let comment = table.comment {
             statements.append("COMMENT ON TABLE \(support.tableName(table.name)) IS \(literal(comment))")
@@ -233,6 +238,7 @@ public struct PostgreSQLRenderer: SchemaRenderer {
 
     func checkConstraint(_ check: CheckConstraint, table: String) -> String {
         "CONSTRAINT \(support.name(check.name ?? conventionalName(table, [], "check"))) CHECK (\(check.expression))"
+            + (check.isValidated ? "" : " NOT VALID")
     }
 
     func foreignKey(_ key: ForeignKey, table: String) -> String {
@@ -242,6 +248,7 @@ public struct PostgreSQLRenderer: SchemaRenderer {
             + "(\(support.names(key.referencedColumns)))"
         if key.onDelete != .noAction { text += " ON DELETE \(key.onDelete.rawValue)" }
         if key.onUpdate != .noAction { text += " ON UPDATE \(key.onUpdate.rawValue)" }
+        if !key.isValidated { text += " NOT VALID" }
         return text
     }
 

@@ -16,7 +16,7 @@ enum FleetRunCommand {
         let work: @Sendable (Migrator) throws -> RunReport = { migrator in
             direction == .upgrade ? try migrator.upgrade(to: target) : try migrator.downgrade(to: target)
         }
-        let outcomes = try Interrupts.cancelling({ fleet.cancel() }) {
+        let outcomes = try Interrupts.cancelling(reportsItself: true, { fleet.cancel() }) {
             try AsyncBridge.wait {
                 try await fleet.run(work) { outcome, ended in
                     guard !json else { return }
@@ -34,7 +34,8 @@ enum FleetRunCommand {
         } else {
             printSummary(summary, outcomes, direction, target: target, parallel: fleet.options.parallel, milliseconds: milliseconds)
         }
-        if !summary.succeeded { throw ExitCode(Interrupts.exitCode ?? 1) }
+        if let code = Interrupts.exitCode { throw ExitCode(code) }
+        if !summary.succeeded { throw ExitCode(1) }
     }
 
     /// `3 revisions, 41 ms`, `already at head, 5 ms`, `failed: error[db.auth-failed], 12 ms`.
@@ -67,7 +68,11 @@ enum FleetRunCommand {
         for outcome in outcomes where outcome.status == .failed {
             Output.note("\(outcome.target.name): \(outcome.error ?? "error[internal]: unknown failure")")
         }
-        if summary.notStarted > 0 && Interrupts.exitCode == nil {
+        if Interrupts.exitCode != nil {
+            Output.note(
+                "Interrupted: started no further target\(summary.notStarted > 0 ? " (\(summary.notStarted) not started)" : ""). "
+                    + "Run the same command again to finish: each target carries on from where it stopped.")
+        } else if summary.notStarted > 0 {
             Output.note("Stopped starting targets after the first failure; pass --continue-on-error to go on past failures.")
         }
     }

@@ -30,8 +30,13 @@ enum Interrupts {
     }
 
     /// Runs `body` with SIGINT and SIGTERM turned into a call of `cancel`
-    /// (a fleet cancels every running target).
-    static func cancelling<T>(_ cancel: @escaping @Sendable () -> Void, _ body: () throws -> T) throws -> T {
+    /// (a fleet cancels every running target). A signal that came while
+    /// `body` ran makes the call throw its exit code afterwards, unless
+    /// `reportsItself` (a fleet prints its summary first, then exits with
+    /// ``exitCode``).
+    static func cancelling<T>(
+        reportsItself: Bool = false, _ cancel: @escaping @Sendable () -> Void, _ body: () throws -> T
+    ) throws -> T {
         let queue = DispatchQueue(label: "migrate.signals")
         let sources = [SIGINT, SIGTERM].map { number in
             signal(number, SIG_IGN)
@@ -53,7 +58,7 @@ enum Interrupts {
         }
         let result = try body()
         // A signal that came too late to stop anything: the run is complete.
-        if let exitCode { throw ExitCode(exitCode) }
+        if let exitCode, !reportsItself { throw ExitCode(exitCode) }
         return result
     }
 }

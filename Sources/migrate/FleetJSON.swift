@@ -19,11 +19,7 @@ struct FleetJSON: Encodable {
             name = outcome.target.name
             url = outcome.target.url.redacted
             status = outcome.status.rawValue
-            steps = (outcome.report?.steps ?? []).map {
-                RunJSON.Step(
-                    revision: $0.step.revision, parents: $0.step.parents, message: $0.step.message,
-                    path: $0.step.path, executionMs: $0.milliseconds)
-            }
+            steps = RunJSON.Step.of(outcome.report)
             heads = outcome.report?.heads ?? []
             executionMs = outcome.milliseconds
             error = Nullable(outcome.error)

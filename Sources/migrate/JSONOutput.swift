@@ -118,6 +118,15 @@ struct RunJSON: Encodable {
         var message: String
         var path: String
         var executionMs: Int
+
+        /// The steps a run took, with their durations.
+        static func of(_ report: RunReport?) -> [Step] {
+            (report?.steps ?? []).map {
+                Step(
+                    revision: $0.step.revision, parents: $0.step.parents, message: $0.step.message, path: $0.step.path,
+                    executionMs: $0.milliseconds)
+            }
+        }
     }
 
     var direction: String
@@ -130,11 +139,7 @@ struct RunJSON: Encodable {
     init(_ report: RunReport, direction: String, target: String, warnings: [String], directory: ScriptDirectory) {
         self.direction = direction
         self.target = target
-        steps = report.steps.map {
-            Step(
-                revision: $0.step.revision, parents: $0.step.parents, message: $0.step.message, path: $0.step.path,
-                executionMs: $0.milliseconds)
-        }
+        steps = Step.of(report)
         totalMs = report.totalMilliseconds
         heads = report.heads.map { RevisionJSON($0, in: directory) }
         self.warnings = warnings

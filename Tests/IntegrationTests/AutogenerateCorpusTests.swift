@@ -17,7 +17,7 @@ struct AutogenerateCorpusTests {
 
     @Test(arguments: CorpusCase.runs)
     func roundTrip(_ item: CorpusCase, _ backend: TestBackend) throws {
-        let project = try AutogenerateProject(backend)
+        let project = try AutogenerateProject(backend, extraConfig: item.config)
         try project.write("aaaa00000001", message: "Old schema", upgrade: item.old[backend]!)
         try project.expectSuccess("upgrade", "head")
         try project.execute(item.seed)

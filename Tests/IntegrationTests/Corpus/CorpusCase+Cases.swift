@@ -3,7 +3,7 @@
 extension CorpusCase {
     static let all: [CorpusCase] = tables + columns + types + nullability + defaults + keys + foreignKeys
         + uniques + indexes + partialIndexes + checks + comments + references + rebuilds + more + mysqlObjects
-        + sqliteObjects + postgresqlObjects + postgresqlObjectChanges
+        + sqliteObjects + postgresqlObjects + postgresqlObjectChanges + postgresqlIncludedSchemas
 
     static let tables: [CorpusCase] = [
         CorpusCase("add a table", old: base, new: base + "\nCREATE TABLE tag (id INTEGER PRIMARY KEY, label VARCHAR(20) NOT NULL);"),

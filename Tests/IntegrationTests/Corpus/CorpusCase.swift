@@ -12,6 +12,8 @@ struct CorpusCase: Sendable, CustomTestStringConvertible {
     var seed: String
     /// A table whose row count must be the same after the upgrade.
     var keep: String
+    /// Lines added to the project's `migrate.ini` (`include_schemas = ...`).
+    var config = ""
 
     var testDescription: String { name }
 

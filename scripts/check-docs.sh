@@ -3,8 +3,15 @@
 # catalogs in Sources/*/*.docc and every doc comment) with swift-docc-plugin,
 # and fails when DocC warns: an unresolved ``symbol`` link, a missing
 # article, a parameter the comment names that does not exist.
+#
+# First, without a build: every public declaration must carry a `///`
+# comment (scripts/doc-coverage.py, which lists the ones that do not).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+if ! python3 scripts/doc-coverage.py -v; then
+  echo "check-docs: FAILED: public declarations without a doc comment (listed above)" >&2
+  exit 1
+fi
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT
 status=0

@@ -7,6 +7,7 @@ public struct CheckConstraint: Sendable, Equatable, Hashable, Codable {
     /// the parentheses around it where the database reports them apart.
     public var expression: String
 
+    /// A check of `expression`, named `name` when the database keeps one.
     public init(name: String? = nil, expression: String) {
         self.name = name
         self.expression = expression

@@ -11,6 +11,7 @@
 /// only what is theirs: their inherited columns, constraints, indexes and
 /// triggers belong to the parent.
 public struct PostgreSQLInspector: SchemaInspector {
+    /// An inspector; it keeps no state between inspections.
     public init() {}
 
     /// The schema inspected.
@@ -26,6 +27,9 @@ public struct PostgreSQLInspector: SchemaInspector {
         "NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = '\(catalog)'::regclass AND e.objid = \(oid) AND e.deptype = 'e')"
     }
 
+    /// Reads the tables and objects of `current_schema()`, leaving out tables
+    /// whose names match `patterns`.
+    /// - Throws: DatabaseError when a catalog query fails.
     public func inspect(_ connection: DatabaseConnection, excluding patterns: [String]) throws -> Schema {
         var builder = SchemaBuilder(excluding: patterns)
         try readColumns(connection, into: &builder)
@@ -239,5 +243,6 @@ public struct PostgreSQLInspector: SchemaInspector {
 }
 
 extension PostgreSQLDialect {
+    /// A PostgreSQLInspector.
     public var inspector: any SchemaInspector { PostgreSQLInspector() }
 }

@@ -5,17 +5,22 @@
 /// statements the inspector wrote, altered in place where PostgreSQL can
 /// (see `PostgreSQLRenderer+Objects.swift`).
 public struct PostgreSQLRenderer: SchemaRenderer {
+    /// A renderer; it keeps no state between renderings.
     public init() {}
 
     var support: RenderingSupport { RenderingSupport(dialect: PostgreSQLDialect(), foldsToLowerCase: true) }
     private var literal: (String) -> String { PostgreSQLDialect().literal }
 
+    /// `ALTER TABLE t RENAME COLUMN a TO b`, or `ALTER TABLE a RENAME TO b`.
     public func renameStatement(table: String?, from: String, to: String) -> String {
         support.renameStatement(table: table, from: from, to: to)
     }
 
+    /// A PostgreSQLDialect.
     public var dialect: any Dialect { PostgreSQLDialect() }
 
+    /// The upgrade SQL for `changes`, one commented block per change, data
+    /// loss noted in a comment before the change that causes it.
     public func render(_ changes: [SchemaChange], current: Schema, target: Schema) -> String {
         let notes = support.dataLossNotes(changes)
         let blocks = changes.enumerated().map { offset, change in
@@ -262,6 +267,7 @@ public struct PostgreSQLRenderer: SchemaRenderer {
 }
 
 extension PostgreSQLDialect {
+    /// A PostgreSQLRenderer.
     public var renderer: any SchemaRenderer { PostgreSQLRenderer() }
 
     /// Names PostgreSQL gives unnamed constraints and indexes:

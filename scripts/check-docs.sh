@@ -5,9 +5,11 @@
 # article, a parameter the comment names that does not exist.
 #
 # First, without a build: every public declaration must carry a `///`
-# comment (scripts/doc-coverage.py, which lists the ones that do not).
+# comment (scripts/doc-coverage.py, which lists the ones that do not;
+# scripts/doc-coverage-test.py checks how it reads Swift).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+python3 scripts/doc-coverage-test.py
 if ! python3 scripts/doc-coverage.py -v; then
   echo "check-docs: FAILED: public declarations without a doc comment (listed above)" >&2
   exit 1

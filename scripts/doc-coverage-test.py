@@ -101,6 +101,9 @@ extension Internal {
     public func notVisibleEither() {}
 }
 
+/// Documents the enum, not its case, which does not start a line.
+public enum OneLine { case only }  // expect: doc nodoc
+
 /// Requirements of a public protocol are public without the word.
 public protocol Shape {  // expect: doc
     associatedtype Unit  // expect: nodoc

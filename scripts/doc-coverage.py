@@ -12,9 +12,11 @@ Each element of `case a, b` counts on its own.
 
 It is documented when a `///` line, or the end of a `/** */` block, stands
 directly above it or above its attributes (which may span lines, as
-`@available(*, deprecated,\\n message: "...")` does). Comments and string
-literals, multi-line and raw ones included, are read as such, so a brace in
-them does not confuse the nesting; both branches of an `#if` are read.
+`@available(*, deprecated,\\n message: "...")` does), and it starts its
+line: in `enum E { case a }` the comment above the enum is not the case's.
+Comments and string literals, multi-line and raw ones included, are read as
+such, so a brace in them does not confuse the nesting; both branches of an
+`#if` are read.
 
 Usage: scripts/doc-coverage.py [-v] [-q] [FILE_OR_DIR...]
   -v  lists every public declaration without a doc comment (path:line: decl)
@@ -204,9 +206,13 @@ def parse(path, text, is_exported_type):
     parens = []         # the depth outside each open {
     i = 0
 
-    def documented(first_line):
-        above = first_line - 1
-        return above in lexed.doc_lines
+    def documented(start):
+        """A doc comment reaches a declaration only from the line above the
+        line it starts: `{ case a, b }` after code on one line has none."""
+        first_line = toks[start][0]
+        if start > 0 and toks[start - 1][0] == first_line:
+            return False
+        return first_line - 1 in lexed.doc_lines
 
     def at_statement_start(k):
         if k == 0:
@@ -265,7 +271,7 @@ def parse(path, text, is_exported_type):
                 else:
                     public = scope.members_public or (keyword == "case" and scope.public_enum)
                 visible = public and scope.exported
-                doc = documented(first_line)
+                doc = documented(i)
                 if keyword in TYPES:
                     qualified = f"{scope.name}.{name}" if scope.name else name
                     types.append((qualified, public, scope.name))

@@ -16,8 +16,11 @@ public struct LintRule: Sendable {
     public let help: String
     let check: @Sendable (LintStatement, LintContext) -> [String]
 
-    /// A rule with its id, severity and help line.
+    /// A rule that reports what `check` finds.
     /// - Parameters:
+    ///   - id: The rule's id, `<group>.<name>`.
+    ///   - severity: Whether its findings are warnings or errors.
+    ///   - help: The `help:` line printed under each finding.
     ///   - check: Returns the message of each finding in the statement, given what
     ///     the linter knows about the revision so far; none when it is fine.
     public init(

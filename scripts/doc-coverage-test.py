@@ -165,20 +165,10 @@ def main():
         if m:
             expected[number] = sorted(m.group(1).split())
 
-    declarations, types = checker.parse("fixture.swift", FIXTURE, lambda _: True)
-    declared = {name: (public, parent) for name, public, parent in types}
-
-    def is_exported_type(name):
-        if name not in declared:
-            return True
-        public, parent = declared[name]
-        return public and (parent is None or is_exported_type(parent))
-
-    declarations, _ = checker.parse("fixture.swift", FIXTURE, is_exported_type)
+    declarations = checker.public_declarations({"fixture.swift": FIXTURE})
     found = {}
     for d in declarations:
-        if d.public:
-            found.setdefault(d.line, []).append("doc" if d.documented else "nodoc")
+        found.setdefault(d.line, []).append("doc" if d.documented else "nodoc")
     found = {line: sorted(words) for line, words in found.items()}
 
     problems = []

@@ -18,10 +18,13 @@ Comments and string literals, multi-line and raw ones included, are read as
 such, so a brace in them does not confuse the nesting; both branches of an
 `#if` are read.
 
-Usage: scripts/doc-coverage.py [-v] [-q] [FILE_OR_DIR...]
+Usage: scripts/doc-coverage.py [-v] [-q] [FILE_OR_DIR...] [GRAPH.symbols.json...]
   -v  lists every public declaration without a doc comment (path:line: decl)
-  -q  prints nothing when coverage is complete
-Exits 1 when any public declaration lacks a doc comment.
+  -q  prints no count when coverage is complete
+  GRAPH.symbols.json  symbol graphs the compiler extracted (generate-documentation
+      leaves them under .build/*/extracted-symbols/): every symbol in them must
+      have a doc comment and be one this script counts, line for line.
+Exits 1 when any public declaration lacks a doc comment, or the graphs disagree.
 """
 import os
 import re
@@ -406,12 +409,8 @@ def swift_files(arguments):
                     yield os.path.join(directory, name)
 
 
-def main():
-    args = sys.argv[1:]
-    verbose, quiet = "-v" in args, "-q" in args
-    roots = [a for a in args if not a.startswith("-")]
-    sources = {path: open(path, encoding="utf-8").read() for path in swift_files(roots)}
-
+def public_declarations(sources):
+    """The public declarations of `sources` (path to text), read as one module."""
     # First pass: which types the module declares, and which of them are public,
     # so that an extension's members count only when its type is visible.
     declared = {}
@@ -421,19 +420,60 @@ def main():
 
     def is_exported_type(name, seen=()):
         if name not in declared:
-            # A nested name resolves against the module's own types, others are imported.
-            short = name.split(".")[-1]
-            if name.count(".") == 0 and any(k.endswith("." + short) for k in declared):
-                return any(is_exported_type(k) for k in declared if k.endswith("." + short))
-            return True
+            return True  # an imported type (String, Logger): public
         public, parent = declared[name]
         if not public or name in seen:
             return public
         return parent is None or is_exported_type(parent, seen + (name,))
 
-    public = []
+    found = []
     for path, text in sources.items():
-        public += [d for d in parse(path, text, is_exported_type)[0] if d.public]
+        found += [d for d in parse(path, text, is_exported_type)[0] if d.public]
+    return found
+
+
+def compare_with_symbol_graphs(public, graphs):
+    """Checks the count against the compiler's own list: the symbol graphs
+    `swift package generate-documentation` extracted (`*.symbols.json`).
+    Every symbol with a place in the sources must have a doc comment, and
+    must be one this script counted. Returns the problems found."""
+    import json
+    root = os.getcwd()
+    symbols = []
+    for graph in graphs:
+        for symbol in json.load(open(graph, encoding="utf-8"))["symbols"]:
+            location = symbol.get("location")
+            if not location or "::SYNTHESIZED::" in symbol["identifier"]["precise"]:
+                continue  # made by the compiler (init(rawValue:), init(from:)): no source
+            path = os.path.relpath(location["uri"].removeprefix("file://"), root)
+            line = location["position"]["line"] + 1
+            name = ".".join(symbol["pathComponents"])
+            symbols.append((path, line, name, bool(symbol.get("docComment"))))
+    problems = [f"{path}:{line}: {name}: the compiler sees no doc comment"
+                for path, line, name, documented in symbols if not documented]
+    graphed_files = {path for path, _, _, _ in symbols}
+    counted = {}
+    for d in public:
+        if d.path in graphed_files:
+            counted[(d.path, d.line)] = counted.get((d.path, d.line), 0) + 1
+    compiled = {}
+    for path, line, _, _ in symbols:
+        compiled[(path, line)] = compiled.get((path, line), 0) + 1
+    for key in sorted(set(counted) | set(compiled)):
+        if counted.get(key, 0) != compiled.get(key, 0):
+            names = [n for p, l, n, _ in symbols if (p, l) == key]
+            problems.append(f"{key[0]}:{key[1]}: this script counts {counted.get(key, 0)} public "
+                            f"declarations, the compiler {compiled.get(key, 0)} {names}")
+    return problems, len(symbols)
+
+
+def main():
+    args = sys.argv[1:]
+    verbose, quiet = "-v" in args, "-q" in args
+    graphs = [a for a in args if a.endswith(".symbols.json")]
+    roots = [a for a in args if not a.startswith("-") and a not in graphs]
+    sources = {path: open(path, encoding="utf-8").read() for path in swift_files(roots)}
+    public = public_declarations(sources)
     missing = [d for d in public if not d.documented]
     if verbose:
         for d in missing:
@@ -447,6 +487,13 @@ def main():
         print(f"doc-coverage: {len(missing)} public declarations lack a `///` comment; "
               "run scripts/doc-coverage.py -v for the list", file=sys.stderr)
         return 1
+    if graphs:
+        problems, compiled = compare_with_symbol_graphs(public, graphs)
+        if problems:
+            print("\n".join(problems), file=sys.stderr)
+            print(f"doc-coverage: the symbol graphs disagree ({len(problems)} problems above)", file=sys.stderr)
+            return 1
+        print(f"doc-coverage: the compiler's symbol graphs list the same {compiled} declarations, all documented")
     return 0
 
 

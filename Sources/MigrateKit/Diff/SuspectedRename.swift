@@ -5,9 +5,9 @@
 public struct SuspectedRename: Sendable, Equatable {
     /// The table of a renamed column; `nil` when a table is renamed.
     public var table: String?
-    /// The old name of the column, or of the table when table is `nil`.
+    /// The old name of the column, or of the table when ``table`` is `nil`.
     public var from: String
-    /// The new name of the column, or of the table when table is `nil`.
+    /// The new name of the column, or of the table when ``table`` is `nil`.
     public var to: String
     /// The `RENAME` statement that keeps the data, in the dialect's SQL.
     public var renameSQL: String

@@ -20,7 +20,7 @@ public struct FleetTarget: Sendable, Hashable, CustomStringConvertible {
         self.init(name: Self.name(of: url), url: url)
     }
 
-    /// The target's name.
+    /// The target's ``name``.
     public var description: String { name }
 
     /// The database name; for SQLite the file name without folder or extension.

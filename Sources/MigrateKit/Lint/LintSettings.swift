@@ -13,7 +13,7 @@ public struct LintSettings: Sendable, Equatable {
     /// SQLite: a rebuild of a table with more rows than this is an error.
     public var largeTableRows = defaultLargeTableRows
 
-    /// The default of largeTableRows: 100,000 rows.
+    /// The default of ``largeTableRows``: 100,000 rows.
     public static let defaultLargeTableRows = 100_000
 
     /// Settings that disable the rules `disabled` and call a rebuild of more than

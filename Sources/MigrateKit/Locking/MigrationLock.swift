@@ -34,7 +34,7 @@ public protocol MigrationLock: Sendable {
 }
 
 extension MigrationLock {
-    /// The same as endsWithTransaction: a lock that ends with its
+    /// The same as ``endsWithTransaction``: a lock that ends with its
     /// transaction means a pooled connection, where settings must be local too.
     public var settingsMustBeTransactionLocal: Bool { endsWithTransaction }
 }
@@ -54,13 +54,13 @@ public struct SessionMigrationLock: MigrationLock {
     /// `the <dialect> session lock`.
     public var summary: String { "the \(dialect.name) session lock" }
 
-    /// Takes the dialect's session lock (Dialect/acquireLock(_:on:wait:)).
-    /// - Throws: DatabaseError of kind `.lockTimeout` or `.cancelled`.
+    /// Takes the dialect's session lock (``Dialect/acquireLock(_:on:wait:)``).
+    /// - Throws: ``DatabaseError`` of kind `.lockTimeout` or `.cancelled`.
     public func acquire(_ key: String, on connection: DatabaseConnection, wait: LockWait) throws {
         try dialect.acquireLock(key, on: connection, wait: wait)
     }
 
-    /// Releases the dialect's session lock (Dialect/releaseLock(_:on:)).
+    /// Releases the dialect's session lock (``Dialect/releaseLock(_:on:)``).
     public func release(_ key: String, on connection: DatabaseConnection) throws {
         try dialect.releaseLock(key, on: connection)
     }

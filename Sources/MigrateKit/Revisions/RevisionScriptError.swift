@@ -66,7 +66,7 @@ public struct RevisionScriptError: MigrateFailure, Equatable {
         self.line = line
     }
 
-    /// `revision.<what>`, one per Kind: `revision.no-upgrade-section`,
+    /// `revision.<what>`, one per ``Kind``: `revision.no-upgrade-section`,
     /// `revision.missing-revision-id`, `revision.bad-header`,
     /// `revision.id-too-long`, `revision.duplicate-header`,
     /// `revision.sql-outside-section`, `revision.unknown-marker`,

@@ -43,7 +43,7 @@ public struct Index: Sendable, Equatable, Hashable, Codable {
 public struct IndexKey: Sendable, Equatable, Hashable, Codable {
     /// The column name, or the expression text as the database prints it.
     public var text: String
-    /// `true` when text is an expression, `false` for a column name.
+    /// `true` when ``text`` is an expression, `false` for a column name.
     public var isExpression: Bool
     /// `true` for `DESC`.
     public var isDescending: Bool

@@ -13,7 +13,7 @@ public struct Schema: Sendable, Equatable, Hashable, Codable {
     /// excluded: reported, never compared.
     public var unmodelled: [UnmodelledObject]
 
-    /// A schema of these tables and objects, keyed by name and SchemaObject/key
+    /// A schema of these tables and objects, keyed by name and ``SchemaObject/key``
     /// (the last of two with the same key wins), and the unmodelled objects
     /// sorted, each once.
     public init(tables: [Table] = [], objects: [SchemaObject] = [], unmodelled: [UnmodelledObject] = []) {

@@ -31,7 +31,7 @@ public struct Table: Sendable, Equatable, Hashable, Codable {
     public var parentTables: [String]
 
     /// A table `name` with the given columns and everything declared on it; lists
-    /// are kept in the order given (see canonicallyOrdered()).
+    /// are kept in the order given (see ``canonicallyOrdered()``).
     public init(
         name: String, columns: [Column] = [], primaryKey: PrimaryKey? = nil, foreignKeys: [ForeignKey] = [],
         uniqueConstraints: [UniqueConstraint] = [], indexes: [Index] = [], checks: [CheckConstraint] = [],

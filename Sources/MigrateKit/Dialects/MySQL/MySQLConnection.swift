@@ -80,8 +80,8 @@ public final class MySQLConnection: DatabaseConnection {
 
     /// Runs the statement text, which may hold several statements, reading and
     /// discarding every result it returns; the server's warnings go to
-    /// noticeHandler.
-    /// - Throws: DatabaseError with the server's message and the SQL.
+    /// ``noticeHandler``.
+    /// - Throws: ``DatabaseError`` with the server's message and the SQL.
     public func execute(_ sql: String) throws {
         let mysql = try openHandle(for: sql)
         try send(sql, on: mysql)

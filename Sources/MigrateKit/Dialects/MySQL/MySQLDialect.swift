@@ -47,8 +47,8 @@ public struct MySQLDialect: Dialect {
         return text + "'"
     }
 
-    /// Opens a MySQLConnection to the server and database the URL names.
-    /// - Throws: DatabaseError of kind `.authentication`,
+    /// Opens a ``MySQLConnection`` to the server and database the URL names.
+    /// - Throws: ``DatabaseError`` of kind `.authentication`,
     ///   `.unknownDatabase` or `.connect`.
     public func connect(to url: DatabaseURL) throws -> DatabaseConnection {
         try MySQLConnection(url: url)

@@ -21,7 +21,7 @@ public struct MySQLInspector: SchemaInspector {
 
     /// Reads the tables, views, triggers, routines and events of `DATABASE()`,
     /// leaving out tables whose names match `patterns`.
-    /// - Throws: DatabaseError when a catalog query fails.
+    /// - Throws: ``DatabaseError`` when a catalog query fails.
     public func inspect(_ connection: DatabaseConnection, excluding patterns: [String]) throws -> Schema {
         let server = try ServerFacts(connection)
         let isMariaDB = server.isMariaDB
@@ -223,6 +223,6 @@ public struct MySQLInspector: SchemaInspector {
 }
 
 extension MySQLDialect {
-    /// A MySQLInspector.
+    /// A ``MySQLInspector``.
     public var inspector: any SchemaInspector { MySQLInspector() }
 }

@@ -15,7 +15,7 @@ public struct MySQLRenderer: SchemaRenderer {
         support.renameStatement(table: table, from: from, to: to)
     }
 
-    /// A MySQLDialect.
+    /// A ``MySQLDialect``.
     public var dialect: any Dialect { MySQLDialect() }
 
     /// The upgrade SQL for `changes`, one commented block per change, data
@@ -157,7 +157,7 @@ public struct MySQLRenderer: SchemaRenderer {
 }
 
 extension MySQLDialect {
-    /// A MySQLRenderer.
+    /// A ``MySQLRenderer``.
     public var renderer: any SchemaRenderer { MySQLRenderer() }
 
     /// Names the server picks: foreign keys `<table>_ibfk_<n>`, checks

@@ -51,7 +51,7 @@ public final class PostgreSQLConnection: DatabaseConnection {
 
     /// Runs the statement text with `PQexec`, which may hold several statements
     /// separated by semicolons; rows it returns are discarded.
-    /// - Throws: DatabaseError with the server's message and the SQL;
+    /// - Throws: ``DatabaseError`` with the server's message and the SQL;
     ///   `db.unsupported` for `COPY` from or to the client.
     public func execute(_ sql: String) throws {
         let result = try run(sql)
@@ -60,7 +60,7 @@ public final class PostgreSQLConnection: DatabaseConnection {
 
     /// Runs the query text with `PQexec` and returns the rows of its last
     /// statement, every cell as text or NULL.
-    /// - Throws: DatabaseError with the server's message and the SQL.
+    /// - Throws: ``DatabaseError`` with the server's message and the SQL.
     public func query(_ sql: String) throws -> [SQLRow] {
         let result = try run(sql)
         defer { PQclear(result) }

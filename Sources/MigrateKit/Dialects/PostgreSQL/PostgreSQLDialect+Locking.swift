@@ -74,11 +74,11 @@ extension PostgreSQLDialect {
             + "set_config('search_path', current_setting('migrate.session_search_path'), \(local))"
     }
 
-    /// The session-level form of restoreLockWaitsSQL(transactionLocal:).
+    /// The session-level form of ``restoreLockWaitsSQL(transactionLocal:)``.
     public var restoreLockWaitsSQL: String? { restoreLockWaitsSQL(transactionLocal: false) }
 
     /// Puts back the `lock_timeout` and `search_path` that
-    /// boundLockWaitsSQL(seconds:transactionLocal:) saved.
+    /// ``boundLockWaitsSQL(seconds:transactionLocal:)`` saved.
     public func restoreLockWaitsSQL(transactionLocal: Bool) -> String? {
         let local = transactionLocal ? "true" : "false"
         return "SELECT set_config('lock_timeout', current_setting('migrate.saved_lock_timeout'), \(local)), "

@@ -34,8 +34,8 @@ public struct PostgreSQLDialect: Dialect {
     /// `$1`, `$2`, ...: PostgreSQL numbers its parameters.
     public func placeholder(_ position: Int) -> String { "$\(position)" }
 
-    /// Opens a PostgreSQLConnection to the database the URL names.
-    /// - Throws: DatabaseError of kind `.authentication`,
+    /// Opens a ``PostgreSQLConnection`` to the database the URL names.
+    /// - Throws: ``DatabaseError`` of kind `.authentication`,
     ///   `.unknownDatabase` or `.connect`.
     public func connect(to url: DatabaseURL) throws -> DatabaseConnection {
         try PostgreSQLConnection(url: url)

@@ -29,7 +29,7 @@ public struct PostgreSQLInspector: SchemaInspector {
 
     /// Reads the tables and objects of `current_schema()`, leaving out tables
     /// whose names match `patterns`.
-    /// - Throws: DatabaseError when a catalog query fails.
+    /// - Throws: ``DatabaseError`` when a catalog query fails.
     public func inspect(_ connection: DatabaseConnection, excluding patterns: [String]) throws -> Schema {
         var builder = SchemaBuilder(excluding: patterns)
         try readColumns(connection, into: &builder)
@@ -243,6 +243,6 @@ public struct PostgreSQLInspector: SchemaInspector {
 }
 
 extension PostgreSQLDialect {
-    /// A PostgreSQLInspector.
+    /// A ``PostgreSQLInspector``.
     public var inspector: any SchemaInspector { PostgreSQLInspector() }
 }

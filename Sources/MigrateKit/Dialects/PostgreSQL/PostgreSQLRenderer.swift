@@ -16,7 +16,7 @@ public struct PostgreSQLRenderer: SchemaRenderer {
         support.renameStatement(table: table, from: from, to: to)
     }
 
-    /// A PostgreSQLDialect.
+    /// A ``PostgreSQLDialect``.
     public var dialect: any Dialect { PostgreSQLDialect() }
 
     /// The upgrade SQL for `changes`, one commented block per change, data
@@ -267,7 +267,7 @@ public struct PostgreSQLRenderer: SchemaRenderer {
 }
 
 extension PostgreSQLDialect {
-    /// A PostgreSQLRenderer.
+    /// A ``PostgreSQLRenderer``.
     public var renderer: any SchemaRenderer { PostgreSQLRenderer() }
 
     /// Names PostgreSQL gives unnamed constraints and indexes:

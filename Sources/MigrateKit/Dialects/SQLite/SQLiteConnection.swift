@@ -72,7 +72,7 @@ public final class SQLiteConnection: DatabaseConnection {
 
     /// Runs the statement text with `sqlite3_exec`, which may hold several
     /// statements; rows they return are discarded.
-    /// - Throws: DatabaseError with SQLite's message and the SQL.
+    /// - Throws: ``DatabaseError`` with SQLite's message and the SQL.
     public func execute(_ sql: String) throws {
         let db = try openHandle(for: sql)
         var errorMessage: UnsafeMutablePointer<CChar>?
@@ -85,7 +85,7 @@ public final class SQLiteConnection: DatabaseConnection {
     }
 
     /// Runs one query and returns its rows, every cell as text or NULL.
-    /// - Throws: DatabaseError with SQLite's message and the SQL.
+    /// - Throws: ``DatabaseError`` with SQLite's message and the SQL.
     public func query(_ sql: String) throws -> [SQLRow] {
         let db = try openHandle(for: sql)
         var statement: OpaquePointer?

@@ -32,7 +32,7 @@ public struct SQLiteDialect: Dialect {
     }
 
     /// Opens the database file the URL names, creating it when it does not exist.
-    /// - Throws: DatabaseError of kind `.connect` when the file cannot be
+    /// - Throws: ``DatabaseError`` of kind `.connect` when the file cannot be
     ///   opened or created.
     public func connect(to url: DatabaseURL) throws -> DatabaseConnection {
         try SQLiteConnection(path: Self.path(of: url))
@@ -107,7 +107,7 @@ public struct SQLiteDialect: Dialect {
 
     /// Creates the file and writes SQLite's header into it, so that it is a
     /// database and not an empty file.
-    /// - Throws: DatabaseError of kind `.alreadyExists` when the file exists.
+    /// - Throws: ``DatabaseError`` of kind `.alreadyExists` when the file exists.
     public func createDatabase(_ url: DatabaseURL) throws {
         let path = Self.path(of: url)
         if path != ":memory:", FileManager.default.fileExists(atPath: path) {

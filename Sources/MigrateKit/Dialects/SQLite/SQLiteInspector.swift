@@ -27,7 +27,7 @@ public struct SQLiteInspector: SchemaInspector {
 
     /// Reads the tables, views, triggers and virtual tables of `main`, leaving out
     /// tables whose names match `patterns`.
-    /// - Throws: DatabaseError when a catalog query fails.
+    /// - Throws: ``DatabaseError`` when a catalog query fails.
     public func inspect(_ connection: DatabaseConnection, excluding patterns: [String]) throws -> Schema {
         var builder = SchemaBuilder(excluding: patterns)
         var definitions: [String: SQLiteDefinition.TableFacts] = [:]
@@ -193,6 +193,6 @@ public struct SQLiteInspector: SchemaInspector {
 }
 
 extension SQLiteDialect {
-    /// A SQLiteInspector.
+    /// A ``SQLiteInspector``.
     public var inspector: any SchemaInspector { SQLiteInspector() }
 }

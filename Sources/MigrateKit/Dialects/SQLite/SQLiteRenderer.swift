@@ -18,7 +18,7 @@ public struct SQLiteRenderer: SchemaRenderer {
         support.renameStatement(table: table, from: from, to: to)
     }
 
-    /// A SQLiteDialect.
+    /// A ``SQLiteDialect``.
     public var dialect: any Dialect { SQLiteDialect() }
 
     /// The upgrade SQL for `changes`, one commented block per change; the
@@ -216,7 +216,7 @@ public struct SQLiteRenderer: SchemaRenderer {
 }
 
 extension SQLiteDialect {
-    /// A SQLiteRenderer.
+    /// A ``SQLiteRenderer``.
     public var renderer: any SchemaRenderer { SQLiteRenderer() }
 
     /// SQLite checks foreign keys when rows change, not when tables are created.

@@ -78,7 +78,7 @@ public struct GraphError: MigrateFailure, Equatable {
     }
 
     /// `graph.<what>`, such as `graph.multiple-heads`, `graph.unknown-target`,
-    /// `graph.cycle` or `graph.not-a-downgrade`; one per Kind, two kinds
+    /// `graph.cycle` or `graph.not-a-downgrade`; one per ``Kind``, two kinds
     /// sharing `graph.multiple-heads` and two `graph.not-a-downgrade`.
     public var errorID: String {
         switch kind {

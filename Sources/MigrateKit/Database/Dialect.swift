@@ -185,8 +185,8 @@ public struct VersionTableTypes: Sendable {
     /// The type of the `execution_ms` and `completed_statements` columns.
     public var integer: String
 
-    /// The types as the dialect spells them, e.g. `VARCHAR(255)`, `TEXT`,
-    /// `TIMESTAMP`, `INTEGER`.
+    /// The types as the dialect spells them, e.g. `VARCHAR(64)`, `TEXT`,
+    /// `TIMESTAMPTZ`, `BIGINT`.
     public init(revision: String, text: String, timestamp: String, integer: String) {
         self.revision = revision
         self.text = text

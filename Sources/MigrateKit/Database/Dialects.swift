@@ -32,7 +32,7 @@ public struct UnknownDialectError: MigrateFailure {
     public var name: String
     /// Always `dialect.unknown`.
     public var errorID: String { "dialect.unknown" }
-    /// Always `true`: the name came from the command line or `migrate.ini` (exit code 64).
+    /// Always `true`: the name comes from the command line (`--dialect`), exit code 64.
     public var isUsageError: Bool { true }
     /// Names the unknown dialect and lists the known ones.
     public var message: String {

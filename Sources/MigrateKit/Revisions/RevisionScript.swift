@@ -33,8 +33,7 @@ public struct RevisionScript: Sendable {
     /// The sections in file order.
     public var sections: [ScriptSection]
 
-    /// A script with the header's fields and its sections, as `migrate revision`
-    /// writes them.
+    /// A script made from its header fields and sections, without reading a file.
     public init(
         path: String, message: String, revision: String, downRevisions: [String], createDate: String? = nil,
         branchLabels: [String] = [], dependsOn: [String] = [], sections: [ScriptSection]

@@ -2,7 +2,8 @@
 public struct ForeignKey: Sendable, Equatable, Hashable, Codable {
     /// What happens to referencing rows when the referenced row is deleted or updated.
     public enum Action: String, Sendable, Hashable, CaseIterable, Codable {
-        /// `NO ACTION`: the change fails if rows still reference the row (the SQL default).
+        /// `NO ACTION`: the change fails if rows still reference the row at the
+        /// end of the statement (the SQL default).
         case noAction = "NO ACTION"
         /// `RESTRICT`: the change fails at once if rows reference the row.
         case restrict = "RESTRICT"

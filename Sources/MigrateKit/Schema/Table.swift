@@ -10,14 +10,15 @@ public struct Table: Sendable, Equatable, Hashable, Codable {
     public var columns: [Column]
     /// The primary key, or `nil` for none.
     public var primaryKey: PrimaryKey?
-    /// The foreign keys, in canonical order.
+    /// The foreign keys; an inspector lists them in ``canonicallyOrdered()`` order.
     public var foreignKeys: [ForeignKey]
-    /// The unique constraints, in canonical order.
+    /// The unique constraints; an inspector lists them in ``canonicallyOrdered()`` order.
     public var uniqueConstraints: [UniqueConstraint]
     /// Indexes the user created; those that only back the primary key or a
     /// unique constraint are not listed.
     public var indexes: [Index]
-    /// The check constraints, column-level ones included, in canonical order.
+    /// The check constraints, column-level ones included; an inspector lists
+    /// them in ``canonicallyOrdered()`` order.
     public var checks: [CheckConstraint]
     /// The table comment (PostgreSQL, MySQL), or `nil` when there is none.
     public var comment: String?

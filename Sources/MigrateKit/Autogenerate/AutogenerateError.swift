@@ -15,6 +15,9 @@ public enum AutogenerateError: MigrateFailure {
     /// A `--rename` the two schemas do not show.
     case renameDoesNotApply(RenameAnswer, reason: String)
 
+    /// The stable id of each case: `autogenerate.no-schema`, `schema.not-found`,
+    /// `schema.empty-folder`, `schema.statement-failed`, `autogenerate.not-at-head`,
+    /// `autogenerate.suspected-rename` and `autogenerate.rename-does-not-apply`.
     public var errorID: String {
         switch self {
         case .noSchema: "autogenerate.no-schema"
@@ -27,6 +30,9 @@ public enum AutogenerateError: MigrateFailure {
         }
     }
 
+    /// What went wrong and what to do: set `schema`, fix the failing statement
+    /// (with its file, line and first line of SQL), upgrade to head first, or pass
+    /// `--rename`/`--no-rename` for each suspected rename it lists.
     public var message: String {
         switch self {
         case .noSchema:

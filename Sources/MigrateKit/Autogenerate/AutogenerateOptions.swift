@@ -12,6 +12,12 @@ public struct AutogenerateOptions: Sendable {
     /// (`autogenerate.suspected-rename`).
     public var renameQuestion: (any RenameQuestion)?
 
+    /// Options with no confirmed renames, suspected renames refused, and no one to ask.
+    /// - Parameters:
+    ///   - renames: Renames confirmed in advance, as `--rename` gives them.
+    ///   - dropsUnconfirmedRenames: `true` to write any other suspected rename as a
+    ///     drop and an add (`--no-rename`).
+    ///   - renameQuestion: Asked about each suspected rename not in `renames`.
     public init(
         renames: [RenameAnswer] = [], dropsUnconfirmedRenames: Bool = false, renameQuestion: (any RenameQuestion)? = nil
     ) {
@@ -34,9 +40,13 @@ public struct RenameAnswer: Sendable, Equatable, CustomStringConvertible {
     /// The table of a renamed column (its name in the declared schema);
     /// `nil` for a renamed table.
     public var table: String?
+    /// The old name of the table, or of the column when ``table`` is set.
     public var from: String
+    /// The new name of the table, or of the column when ``table`` is set.
     public var to: String
 
+    /// A rename of the table `from` to `to` (`table` `nil`), or of the column
+    /// `from` of `table` to `to`.
     public init(table: String?, from: String, to: String) {
         self.table = table
         self.from = from

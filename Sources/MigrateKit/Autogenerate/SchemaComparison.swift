@@ -8,6 +8,8 @@ public struct SchemaComparison: Sendable {
     /// What turns ``current`` into ``target``, in the order to apply it.
     public var changes: [SchemaChange]
 
+    /// A comparison of the live schema `current` with the declared `target`,
+    /// `changes` turning one into the other.
     public init(current: Schema, target: Schema, changes: [SchemaChange]) {
         self.current = current
         self.target = target

@@ -26,9 +26,13 @@ extension Migrator {
 
 /// `merge` was given a single revision: there is nothing to merge.
 public struct MergeError: MigrateFailure {
+    /// The distinct revisions `merge` was left with: one, or none.
     public var revisions: [String]
+    /// Always `merge.single-head`.
     public var errorID: String { "merge.single-head" }
+    /// Always `true`: the command line named too few revisions (exit code 64).
     public var isUsageError: Bool { true }
+    /// Names the revision given and asks for two or more heads, or `heads`.
     public var message: String {
         "Nothing to merge: \(revisions.isEmpty ? "no revisions" : "only \(revisions.joined())") given. "
             + "Name two or more heads, or `heads` when the graph has several."

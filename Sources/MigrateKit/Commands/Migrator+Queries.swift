@@ -1,5 +1,6 @@
 /// A revision where the graph forks, with the revisions that fork from it.
 public struct BranchPoint: Sendable, Equatable {
+    /// The revision that has more than one child.
     public var revision: RevisionNode
     /// Its children, sorted by id.
     public var children: [RevisionNode]

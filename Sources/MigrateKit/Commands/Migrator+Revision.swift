@@ -84,16 +84,31 @@ extension Migrator {
 
 /// Failures of `migrate revision`.
 public enum RevisionError: MigrateFailure {
+    /// `--rev-id` holds a character a revision id cannot have (whitespace, a
+    /// control character, a comma or a path separator). Id `revision.bad-id`.
     case badRevisionID(String)
+    /// `--rev-id` is longer than the version table's column holds
+    /// (``RevisionID/maximumLength``). Id `revision.id-too-long`.
     case revisionIDTooLong(String)
     /// A branch label, dependency or message that cannot be written into the
     /// header and read back unchanged.
     case badOption(option: String, value: String, problem: String)
+    /// A revision with this id exists already: the id and its file.
+    /// Id `revision.duplicate-id`.
     case duplicate(String, String)
+    /// The new revision's parent is ambiguous: these heads could all be it.
+    /// Id `graph.multiple-heads`.
     case multipleHeads([String])
+    /// `--head` names a revision that has children, and `--splice` was not given.
+    /// Id `revision.not-a-head`.
     case notAHead(String)
+    /// The revision file cannot be written: its path and the reason.
+    /// Id `revision.cannot-write`.
     case cannotWrite(String, String)
 
+    /// The stable id of each case: `revision.bad-id`, `revision.id-too-long`,
+    /// `revision.bad-option`, `revision.duplicate-id`, `graph.multiple-heads`,
+    /// `revision.not-a-head` and `revision.cannot-write`.
     public var errorID: String {
         switch self {
         case .badRevisionID: "revision.bad-id"
@@ -106,6 +121,8 @@ public enum RevisionError: MigrateFailure {
         }
     }
 
+    /// `true` for the failures that come from the options given (a bad or too
+    /// long id, a bad option value, an ambiguous or non-head parent): exit code 64.
     public var isUsageError: Bool {
         switch self {
         case .badRevisionID, .revisionIDTooLong, .badOption, .multipleHeads, .notAHead: true
@@ -113,6 +130,7 @@ public enum RevisionError: MigrateFailure {
         }
     }
 
+    /// What went wrong, naming the option, id or path, and what to pass instead.
     public var message: String {
         switch self {
         case .badRevisionID(let id):

@@ -74,9 +74,14 @@ public enum ProjectInitializer {
 
 /// Failures of `migrate init`.
 public enum InitError: MigrateFailure {
+    /// The folder to create exists and holds files; nothing was written.
+    /// Id `init.folder-not-empty`.
     case folderNotEmpty(String)
+    /// A file or folder of the new project cannot be created: its path and the
+    /// reason. Id `init.cannot-write`.
     case cannotWrite(String, String)
 
+    /// `init.folder-not-empty` or `init.cannot-write`.
     public var errorID: String {
         switch self {
         case .folderNotEmpty: "init.folder-not-empty"
@@ -84,6 +89,7 @@ public enum InitError: MigrateFailure {
         }
     }
 
+    /// Names the folder or file and what to do about it.
     public var message: String {
         switch self {
         case .folderNotEmpty(let path):

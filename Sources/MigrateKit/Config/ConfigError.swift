@@ -22,6 +22,10 @@ public enum ConfigError: MigrateFailure {
     /// `source` says where it came from, e.g. `url in /app/migrate.ini`.
     case invalidURL(DatabaseURLError, source: String)
 
+    /// The stable id of each case (`config.not-found`, `config.unreadable`,
+    /// `config.syntax`, `config.missing-section`, `config.missing-key`,
+    /// `config.missing-env`, `config.interpolation`, `config.bad-value`); an
+    /// invalid URL keeps the URL error's own `url.*` id.
     public var errorID: String {
         switch self {
         case .notFound: "config.not-found"
@@ -36,6 +40,8 @@ public enum ConfigError: MigrateFailure {
         }
     }
 
+    /// What is wrong, naming the file and the section, key or line, and what to
+    /// write instead; a URL in it is shown without its password.
     public var message: String {
         switch self {
         case .notFound(let directory?, _):

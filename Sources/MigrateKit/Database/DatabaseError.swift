@@ -41,5 +41,6 @@ public struct DatabaseError: MigrateFailure {
         self.sql = sql
     }
 
+    /// The id of the ``kind``, such as `db.statement` or `db.lock-timeout`.
     public var errorID: String { kind.rawValue }
 }

@@ -180,11 +180,18 @@ public protocol Dialect: ScratchDatabaseHost, Sendable {
 
 /// The column types of the version table in one dialect.
 public struct VersionTableTypes: Sendable {
+    /// The type of the `revision` and `state` columns: it must hold
+    /// ``RevisionID/maximumLength`` characters.
     public var revision: String
+    /// The type of the `checksum` and `completed_checksum` columns.
     public var text: String
+    /// The type of the `applied_at` column.
     public var timestamp: String
+    /// The type of the `execution_ms` and `completed_statements` columns.
     public var integer: String
 
+    /// The types as the dialect spells them, e.g. `VARCHAR(64)`, `TEXT`,
+    /// `TIMESTAMPTZ`, `BIGINT`.
     public init(revision: String, text: String, timestamp: String, integer: String) {
         self.revision = revision
         self.text = text
@@ -204,18 +211,26 @@ extension Dialect {
         try acquireLock(key, on: connection, wait: LockWait(timeout: timeout))
     }
 
+    /// No session-level bound: the connection bounds its lock waits otherwise.
     public func boundLockWaitsSQL(seconds: Double) -> String? { nil }
+    /// `nil`: the version table is named alone, in the connection's current schema.
     public func versionTableSchema(for url: DatabaseURL) -> String? { nil }
 
+    /// Ignores `schema` and asks ``tableExists(_:on:)``: right for dialects
+    /// whose ``versionTableSchema(for:)`` is `nil`.
     public func tableExists(_ name: String, inSchema schema: String, on connection: DatabaseConnection) throws -> Bool {
         try tableExists(name, on: connection)
     }
 
+    /// Ignores `schema` and asks ``columnNames(of:on:)``: right for dialects
+    /// whose ``versionTableSchema(for:)`` is `nil`.
     public func columnNames(of table: String, inSchema schema: String, on connection: DatabaseConnection) throws -> [String] {
         try columnNames(of: table, on: connection)
     }
+    /// `nil`: nothing to restore when ``boundLockWaitsSQL(seconds:)`` set nothing.
     public var restoreLockWaitsSQL: String? { nil }
 
+    /// `?`, whatever the position.
     public func placeholder(_ position: Int) -> String { "?" }
 
     /// `true` when `table` has a column of this name (a version table of an
@@ -230,6 +245,8 @@ extension Dialect {
         try connect(to: url)
     }
 
+    /// ``inspector`` when `schemas` is empty; `nil` (no schemas besides the
+    /// current one) otherwise.
     public func inspector(includingSchemas schemas: [String]) -> (any SchemaInspector)? {
         schemas.isEmpty ? inspector : nil
     }

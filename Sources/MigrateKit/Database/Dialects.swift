@@ -28,9 +28,13 @@ public enum Dialects {
 
 /// A dialect name that no dialect has.
 public struct UnknownDialectError: MigrateFailure {
+    /// The name that was asked for.
     public var name: String
+    /// Always `dialect.unknown`.
     public var errorID: String { "dialect.unknown" }
+    /// Always `true`: the name comes from the command line (`--dialect`), exit code 64.
     public var isUsageError: Bool { true }
+    /// Names the unknown dialect and lists the known ones.
     public var message: String {
         "Unknown dialect '\(name)': use one of " + Dialects.all.map(\.name).joined(separator: ", ") + "."
     }

@@ -11,6 +11,13 @@ public struct LockWait {
     /// `true` when the wait must end at once (the run was cancelled).
     public var isCancelled: () -> Bool
 
+    /// A wait of at most `timeout` seconds that reports the holder after
+    /// `patience` seconds and gives up when `isCancelled` answers `true`.
+    /// - Parameters:
+    ///   - timeout: The longest wait, in seconds; 0 tries once.
+    ///   - patience: Seconds before `report` is called; by default 1.
+    ///   - report: Receives a description of the holder, once; by default ignored.
+    ///   - isCancelled: Polled while waiting; by default never cancelled.
     public init(
         timeout: Double, patience: Double = 1, report: @escaping (String) -> Void = { _ in },
         isCancelled: @escaping () -> Bool = { false }

@@ -14,7 +14,9 @@ public protocol QueryCanceller: Sendable {
 
 /// The canceller of a connection that cannot cancel: it does nothing.
 public struct NoQueryCanceller: QueryCanceller {
+    /// A canceller that never cancels anything.
     public init() {}
+    /// Does nothing.
     public func cancel() {}
 }
 

@@ -3,7 +3,9 @@
 /// `migrate` only reads its own version table and catalog queries, so a
 /// textual view of each cell is all it needs; integers are parsed on demand.
 public enum SQLValue: Sendable, Equatable, Hashable {
+    /// SQL NULL.
     case null
+    /// Any non-NULL value, as the database prints it.
     case text(String)
 
     /// The value as a string, or `nil` for NULL.

@@ -7,6 +7,8 @@ public struct OnlineOptions: Sendable {
     /// (`statement_lock_timeout`), in milliseconds.
     public var lockTimeoutMilliseconds: Int
 
+    /// Options that let each statement wait `lockTimeoutMilliseconds` (5 seconds by
+    /// default) for a table lock.
     public init(lockTimeoutMilliseconds: Int = 5000) {
         self.lockTimeoutMilliseconds = lockTimeoutMilliseconds
     }
@@ -45,7 +47,9 @@ public struct OnlineRevisionPart: Sendable, Equatable {
     /// Added to the message and file name of every part but a lone one
     /// (`"drop indexes"`, `"build indexes and validate"`).
     public var label: String
+    /// The SQL of the part's `-- migrate:upgrade` section.
     public var upgrade: String
+    /// The SQL of the part's `-- migrate:downgrade` section: it undoes this part only.
     public var downgrade: String
 }
 
@@ -57,15 +61,21 @@ public struct OnlineStep: Sendable, Equatable {
     /// transaction (`DROP INDEX CONCURRENTLY`; `VALIDATE CONSTRAINT`,
     /// `CREATE INDEX CONCURRENTLY`), `main` in one transaction.
     public enum Phase: Int, Sendable, CaseIterable {
+        /// The phases, in the order they run.
         case before, main, after
     }
 
+    /// When the statements run.
     public var phase: Phase
+    /// The statements of the change in this phase, in order.
     public var statements: [String]
+    /// The statements that undo `statements`, for the part's downgrade.
     public var undo: [String]
     /// What the downgrade comment says of ``undo``; `nil`: the reversed change.
     public var undoComment: String?
 
+    /// A step running `statements` in `phase`, undone by `undo`; `undoComment`
+    /// replaces the reversed change's summary above `undo` in the downgrade.
     public init(_ phase: Phase, _ statements: [String], undo: [String], undoComment: String? = nil) {
         self.phase = phase
         self.statements = statements

@@ -7,21 +7,36 @@
 /// a `createTable` whose foreign keys form a cycle carries the table without
 /// them, and the `addForeignKey` changes that follow add them.
 public enum SchemaChange: Sendable, Equatable, Hashable {
+    /// A new table, with its columns, keys, constraints and indexes.
     case createTable(Table)
+    /// A table that goes away with its rows (data loss); it carries the table as
+    /// it was, so the change can be reversed.
     case dropTable(Table)
+    /// A new column of `table`.
     case addColumn(table: String, Column)
+    /// A column of `table` that goes away with its values (data loss).
     case dropColumn(table: String, Column)
     /// A change of type, nullability, default, identity, collation or comment.
     case alterColumn(table: String, from: Column, to: Column)
+    /// A new, changed or removed primary key of `table` (`nil` for none).
     case setPrimaryKey(table: String, from: PrimaryKey?, to: PrimaryKey?)
+    /// A new foreign key of `table`.
     case addForeignKey(table: String, ForeignKey)
+    /// A foreign key of `table` that goes away.
     case dropForeignKey(table: String, ForeignKey)
+    /// A new unique constraint of `table`.
     case addUnique(table: String, UniqueConstraint)
+    /// A unique constraint of `table` that goes away.
     case dropUnique(table: String, UniqueConstraint)
+    /// A new index of `table`.
     case addIndex(table: String, Index)
+    /// An index of `table` that goes away.
     case dropIndex(table: String, Index)
+    /// A new check constraint of `table`.
     case addCheck(table: String, CheckConstraint)
+    /// A check constraint of `table` that goes away.
     case dropCheck(table: String, CheckConstraint)
+    /// A new, changed or removed comment on `table` (`nil` for none).
     case setTableComment(table: String, from: String?, to: String?)
     /// A change of dialect table options (engine, charset, `WITHOUT ROWID`...).
     case setTableOptions(table: String, from: [String: String], to: [String: String])

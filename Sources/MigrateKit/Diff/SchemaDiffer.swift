@@ -4,8 +4,10 @@
 /// ``Dialect/isGeneratedName(_:for:on:)``,
 /// ``Dialect/requiresReferencedTablesToExist``).
 public struct SchemaDiffer: Sendable {
+    /// The dialect of both schemas, which answers the differ's narrow questions.
     public let dialect: any Dialect
 
+    /// A differ for schemas of `dialect`.
     public init(dialect: any Dialect) {
         self.dialect = dialect
     }

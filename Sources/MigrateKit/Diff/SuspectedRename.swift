@@ -5,11 +5,15 @@
 public struct SuspectedRename: Sendable, Equatable {
     /// The table of a renamed column; `nil` when a table is renamed.
     public var table: String?
+    /// The old name of the column, or of the table when ``table`` is `nil`.
     public var from: String
+    /// The new name of the column, or of the table when ``table`` is `nil`.
     public var to: String
     /// The `RENAME` statement that keeps the data, in the dialect's SQL.
     public var renameSQL: String
 
+    /// A likely rename of `from` to `to` (columns of `table`, or tables when it
+    /// is `nil`), which `renameSQL` would perform.
     public init(table: String?, from: String, to: String, renameSQL: String) {
         self.table = table
         self.from = from

@@ -13,6 +13,8 @@ import Foundation
 /// let outcomes = try await fleet.run({ try $0.upgrade(to: "head") }, progress: { outcome, done in print(done) })
 /// ```
 public final class Fleet: Sendable {
+    /// How a fleet runs its targets: how many at once, and whether a failure
+    /// stops new ones from starting.
     public struct Options: Sendable {
         /// How many targets run at once (at least 1).
         public var parallel: Int
@@ -20,17 +22,25 @@ public final class Fleet: Sendable {
         /// new ones; those running finish).
         public var continueOnError: Bool
 
+        /// Runs one target per processor at once, and stops starting targets after a failure.
+        /// - Parameters:
+        ///   - parallel: How many targets run at once; less than 1 counts as 1.
+        ///   - continueOnError: `true` to go on starting targets after one failed.
         public init(parallel: Int = ProcessInfo.processInfo.activeProcessorCount, continueOnError: Bool = false) {
             self.parallel = max(1, parallel)
             self.continueOnError = continueOnError
         }
     }
 
+    /// The configuration every target runs with, its URL replaced by the target's.
     public let config: MigrateConfig
+    /// The databases (or schemas) to run on, in the order they start.
     public let targets: [FleetTarget]
+    /// How many targets run at once, and what a failure stops.
     public let options: Options
     private let running = RunningTargets()
 
+    /// A fleet that runs `config`'s project on each of `targets`.
     public init(_ config: MigrateConfig, targets: [FleetTarget], options: Options = Options()) {
         self.config = config
         self.targets = targets

@@ -16,6 +16,10 @@ public enum FleetError: MigrateFailure {
     /// The list is empty, or `--only`/`--skip` left nothing.
     case noTargets(source: String, filtered: Bool)
 
+    /// The stable id of each case: `fleet.missing-env`, `fleet.bad-section`,
+    /// `fleet.no-main-url`, `fleet.schemas-unsupported`, `fleet.no-targets`,
+    /// `fleet.options-without-targets`; an invalid URL keeps the URL error's
+    /// own `url.*` id.
     public var errorID: String {
         switch self {
         case .missingEnvironmentVariable: "fleet.missing-env"
@@ -28,11 +32,14 @@ public enum FleetError: MigrateFailure {
         }
     }
 
+    /// `true` for fleet options given without a fleet (exit code 64).
     public var isUsageError: Bool {
         if case .optionsWithoutTargets = self { return true }
         return false
     }
 
+    /// What is wrong, naming the targets file and line or the `[targets]`
+    /// section, and what to write instead.
     public var message: String {
         switch self {
         case .missingEnvironmentVariable(let variable, let path, let line):

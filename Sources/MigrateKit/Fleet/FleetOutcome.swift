@@ -1,5 +1,6 @@
 /// What happened on one target of a fleet run.
 public struct FleetOutcome: Sendable {
+    /// How a target's run ended.
     public enum Status: String, Sendable {
         /// Revisions ran.
         case changed
@@ -12,19 +13,22 @@ public struct FleetOutcome: Sendable {
         case notStarted = "not_started"
     }
 
+    /// The database (or schema) the run was for.
     public var target: FleetTarget
+    /// How the target's run ended.
     public var status: Status
     /// The run's report, for `changed` and `unchanged`.
     public var report: RunReport?
     /// The `error[id]: ...` line, for `failed`.
     public var error: String?
-    /// The error's id (`db.auth-failed`, ...), for `failed`.
+    /// The error's id (`db.authentication`, ...), for `failed`.
     public var errorID: String?
     /// Warnings the run gave (changed files, ...).
     public var warnings: [String] = []
     /// Connecting, locking and running, in milliseconds.
     public var milliseconds: Int = 0
 
+    /// The outcome of `target` with `status`, no report, error or warnings yet.
     public init(target: FleetTarget, status: Status) {
         self.target = target
         self.status = status
@@ -33,11 +37,16 @@ public struct FleetOutcome: Sendable {
 
 /// Counts of a fleet run's outcomes, for the summary.
 public struct FleetSummary: Sendable, Equatable {
+    /// Targets on which revisions ran.
     public var changed = 0
+    /// Targets that were already where the run goes.
     public var unchanged = 0
+    /// Targets whose run failed.
     public var failed = 0
+    /// Targets that never started.
     public var notStarted = 0
 
+    /// Counts `outcomes` by status.
     public init(_ outcomes: [FleetOutcome]) {
         for outcome in outcomes {
             switch outcome.status {

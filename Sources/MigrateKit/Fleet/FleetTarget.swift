@@ -9,6 +9,7 @@ public struct FleetTarget: Sendable, Hashable, CustomStringConvertible {
     /// Where to connect; the password is never shown.
     public var url: DatabaseURL
 
+    /// A target shown as `name`, running on `url`.
     public init(name: String, url: DatabaseURL) {
         self.name = name
         self.url = url
@@ -19,6 +20,7 @@ public struct FleetTarget: Sendable, Hashable, CustomStringConvertible {
         self.init(name: Self.name(of: url), url: url)
     }
 
+    /// The target's ``name``.
     public var description: String { name }
 
     /// The database name; for SQLite the file name without folder or extension.

@@ -34,6 +34,8 @@ public struct LintContext {
     /// `[lint] large_table_rows`: a rebuild of a table with more rows is an error.
     public var largeTableRows = LintSettings.defaultLargeTableRows
 
+    /// The context at the start of a section of `dialect`: transactional, nothing
+    /// created or set yet.
     public init(dialect: String? = nil) {
         self.dialect = dialect
     }

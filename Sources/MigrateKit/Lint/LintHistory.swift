@@ -9,6 +9,8 @@ public struct LintHistory: Sendable, Equatable {
     /// Constraint name to `table.column`.
     public var notNullChecks: [String: String] = [:]
 
+    /// A history with the given deprecated columns and unvalidated
+    /// `NOT NULL` checks; empty by default.
     public init(deprecatedColumns: Set<String> = [], notNullChecks: [String: String] = [:]) {
         self.deprecatedColumns = deprecatedColumns
         self.notNullChecks = notNullChecks

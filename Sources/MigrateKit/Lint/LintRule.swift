@@ -7,12 +7,22 @@
 /// when the statement is fine). Rules every dialect shares are in
 /// ``LintRules``; a dialect adds its own through ``LintingDialect``.
 public struct LintRule: Sendable {
+    /// The rule's id, `<group>.<name>` (`pg.create-index-not-concurrently`):
+    /// what findings show and `disable=` names.
     public let id: String
+    /// Whether a finding of this rule is a warning or an error.
     public let severity: LintSeverity
     /// Printed as `help:` under each finding: what to write instead.
     public let help: String
     let check: @Sendable (LintStatement, LintContext) -> [String]
 
+    /// A rule that reports what `check` finds.
+    /// - Parameters:
+    ///   - id: The rule's id, `<group>.<name>`.
+    ///   - severity: Whether its findings are warnings or errors.
+    ///   - help: The `help:` line printed under each finding.
+    ///   - check: Returns the message of each finding in the statement, given what
+    ///     the linter knows about the revision so far; none when it is fine.
     public init(
         _ id: String, _ severity: LintSeverity, help: String,
         check: @escaping @Sendable (LintStatement, LintContext) -> [String]

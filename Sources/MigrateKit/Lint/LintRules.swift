@@ -2,6 +2,9 @@
 /// changes an application still running the previous release cannot live
 /// with.
 public enum LintRules {
+    /// The rules run for every dialect: destructive statements (`DROP TABLE`, `DROP
+    /// COLUMN`, `DROP SCHEMA`, `TRUNCATE`, renames) and changes the running
+    /// release cannot live with.
     public static let common: [LintRule] = [
         dropTable, dropColumn, dropSchema, truncate, renameTable, renameColumn, dropColumnNotDeprecated,
         addRequiredColumn, dropNotNull,

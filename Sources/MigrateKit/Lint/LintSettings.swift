@@ -13,8 +13,11 @@ public struct LintSettings: Sendable, Equatable {
     /// SQLite: a rebuild of a table with more rows than this is an error.
     public var largeTableRows = defaultLargeTableRows
 
+    /// The default of ``largeTableRows``: 100,000 rows.
     public static let defaultLargeTableRows = 100_000
 
+    /// Settings that disable the rules `disabled` and call a rebuild of more than
+    /// `largeTableRows` rows an error.
     public init(disabled: Set<String> = [], largeTableRows: Int = defaultLargeTableRows) {
         self.disabled = disabled
         self.largeTableRows = largeTableRows

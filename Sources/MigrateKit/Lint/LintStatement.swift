@@ -5,14 +5,17 @@ public struct LintStatement: Sendable {
     public var text: String
     /// The 1-based file line it starts on.
     public var line: Int
+    /// Its tokens, comments removed.
     public var words: LintWords
 
+    /// A statement from the splitter, tokenized.
     public init(_ statement: SQLStatement) {
         self.text = statement.text
         self.line = statement.line
         self.words = LintWords(LintTokenizer.tokens(of: statement.text))
     }
 
+    /// The statement `text`, as if it started on file line `line`.
     public init(text: String, line: Int = 1) {
         self.init(SQLStatement(text: text, line: line))
     }

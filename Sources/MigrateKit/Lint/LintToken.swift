@@ -15,10 +15,12 @@ public struct LintToken: Sendable, Equatable {
         case symbol
     }
 
+    /// What kind of token it is.
     public var kind: Kind
     /// The text as written, without the quotes of a quoted name.
     public var text: String
 
+    /// A token of `kind` with `text` as written (without a quoted name's quotes).
     public init(_ kind: Kind, _ text: String) {
         self.kind = kind
         self.text = text

@@ -2,12 +2,15 @@
 /// with these keywords, where is this keyword, what name follows. A whole
 /// statement and one action of an `ALTER TABLE` are both `LintWords`.
 public struct LintWords: Sendable, Equatable {
+    /// The tokens, in order.
     public var tokens: [LintToken]
 
+    /// The words of `tokens`.
     public init(_ tokens: [LintToken]) {
         self.tokens = tokens
     }
 
+    /// The number of tokens.
     public var count: Int { tokens.count }
 
     /// The keyword at `index`, empty past the end or for a non-word.

@@ -7,12 +7,15 @@ import Foundation
 /// Downgrade sections are not linted: undoing a revision drops what it
 /// created by design.
 public struct Linter {
+    /// The `[lint]` settings: rules disabled, and the SQLite rebuild threshold.
     public var settings: LintSettings
     /// The dialect of the configured database, for sections without a marker.
     public var configuredDialect: (any Dialect)?
     /// Rows of a table in the configured database, when it is reachable.
     public var rowCount: (String) -> Int?
 
+    /// A linter with the given settings, no configured dialect and no row counts
+    /// unless given.
     public init(settings: LintSettings = LintSettings(), configuredDialect: (any Dialect)? = nil,
                 rowCount: @escaping (String) -> Int? = { _ in nil }) {
         self.settings = settings

@@ -14,6 +14,8 @@ extension Dialect {
         boundLockWaitsSQL(seconds: seconds)
     }
 
+    /// The session-level SQL, ``restoreLockWaitsSQL``: a dialect that supports
+    /// transaction pooling overrides this.
     public func restoreLockWaitsSQL(transactionLocal: Bool) -> String? {
         restoreLockWaitsSQL
     }

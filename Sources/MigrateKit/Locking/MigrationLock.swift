@@ -34,6 +34,8 @@ public protocol MigrationLock: Sendable {
 }
 
 extension MigrationLock {
+    /// The same as ``endsWithTransaction``: a lock that ends with its
+    /// transaction means a pooled connection, where settings must be local too.
     public var settingsMustBeTransactionLocal: Bool { endsWithTransaction }
 }
 
@@ -42,17 +44,23 @@ extension MigrationLock {
 public struct SessionMigrationLock: MigrationLock {
     let dialect: any Dialect
 
+    /// The session lock of `dialect`.
     public init(_ dialect: any Dialect) {
         self.dialect = dialect
     }
 
+    /// `false`: the lock outlives transactions.
     public var endsWithTransaction: Bool { false }
+    /// `the <dialect> session lock`.
     public var summary: String { "the \(dialect.name) session lock" }
 
+    /// Takes the dialect's session lock (``Dialect/acquireLock(_:on:wait:)``).
+    /// - Throws: ``DatabaseError`` of kind `.lockTimeout` or `.cancelled`.
     public func acquire(_ key: String, on connection: DatabaseConnection, wait: LockWait) throws {
         try dialect.acquireLock(key, on: connection, wait: wait)
     }
 
+    /// Releases the dialect's session lock (``Dialect/releaseLock(_:on:)``).
     public func release(_ key: String, on connection: DatabaseConnection) throws {
         try dialect.releaseLock(key, on: connection)
     }

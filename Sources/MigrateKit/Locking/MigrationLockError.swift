@@ -8,6 +8,7 @@ public enum MigrationLockError: MigrateFailure {
     /// `transaction_per_migration`.
     case planNeedsCommits(lock: String, cause: String)
 
+    /// `db.read-only-standby` or `lock.needs-one-transaction`.
     public var errorID: String {
         switch self {
         case .readOnlyStandby: "db.read-only-standby"
@@ -15,6 +16,9 @@ public enum MigrationLockError: MigrateFailure {
         }
     }
 
+    /// Says that nothing was changed and where to run instead: on the primary,
+    /// or through a connection that keeps its session (or with
+    /// `pooler = session`).
     public var message: String {
         switch self {
         case .readOnlyStandby(let url, let reason):

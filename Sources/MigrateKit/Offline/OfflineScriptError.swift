@@ -6,6 +6,7 @@ public enum OfflineScriptError: MigrateFailure {
     /// own, which a script that runs in one go cannot promise.
     case nonTransactional(revision: String, path: String, direction: String)
 
+    /// `offline.no-dialect` or `offline.transaction-false`.
     public var errorID: String {
         switch self {
         case .noDialect: "offline.no-dialect"
@@ -13,6 +14,7 @@ public enum OfflineScriptError: MigrateFailure {
         }
     }
 
+    /// `true` for a missing dialect, which `--dialect` or a URL supplies (exit code 64).
     public var isUsageError: Bool {
         switch self {
         case .noDialect: true
@@ -20,6 +22,9 @@ public enum OfflineScriptError: MigrateFailure {
         }
     }
 
+    /// What to pass for the dialect, or how to script around the
+    /// `transaction=false` revision (the ranges before and after it, and that
+    /// revision online).
     public var message: String {
         switch self {
         case .noDialect:

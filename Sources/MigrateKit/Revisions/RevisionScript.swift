@@ -33,6 +33,7 @@ public struct RevisionScript: Sendable {
     /// The sections in file order.
     public var sections: [ScriptSection]
 
+    /// A script made from its header fields and sections, without reading a file.
     public init(
         path: String, message: String, revision: String, downRevisions: [String], createDate: String? = nil,
         branchLabels: [String] = [], dependsOn: [String] = [], sections: [ScriptSection]

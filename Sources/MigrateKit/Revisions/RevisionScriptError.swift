@@ -38,9 +38,13 @@ public struct RevisionScriptError: MigrateFailure, Equatable {
 
     /// The constructs that must be closed before the end of a section.
     public enum Construct: Sendable, Equatable {
+        /// A `'...'` string.
         case string
+        /// A `"..."` quoted name.
         case quotedIdentifier
+        /// A name in backticks.
         case backtickIdentifier
+        /// A `/* ... */` comment.
         case blockComment
         /// A dollar quote, with its tag (`""` for `$$`).
         case dollarQuote(tag: String)
@@ -48,18 +52,28 @@ public struct RevisionScriptError: MigrateFailure, Equatable {
         case triggerBody
     }
 
+    /// What is wrong.
     public var kind: Kind
     /// The revision file, or `nil` when SQL was split on its own.
     public var path: String?
     /// The 1-based line in the file, when the problem has one.
     public var line: Int?
 
+    /// An error of `kind` at `path` and `line`, when known.
     public init(_ kind: Kind, path: String?, line: Int?) {
         self.kind = kind
         self.path = path
         self.line = line
     }
 
+    /// `revision.<what>`, one per ``Kind``: `revision.no-upgrade-section`,
+    /// `revision.missing-revision-id`, `revision.bad-header`,
+    /// `revision.id-too-long`, `revision.duplicate-header`,
+    /// `revision.sql-outside-section`, `revision.unknown-marker`,
+    /// `revision.unknown-option`, `revision.bad-option-value`,
+    /// `revision.duplicate-option`, `revision.duplicate-section`,
+    /// `revision.unterminated`, `revision.bad-delimiter` or
+    /// `revision.psql-command`.
     public var errorID: String {
         switch kind {
         case .noUpgradeSection: "revision.no-upgrade-section"
@@ -79,6 +93,7 @@ public struct RevisionScriptError: MigrateFailure, Equatable {
         }
     }
 
+    /// `path:line: ` and the problem, with what to write instead.
     public var message: String { "\(location): \(problem)" }
 
     /// `path:line`, the path alone, or `line N` for SQL without a file.

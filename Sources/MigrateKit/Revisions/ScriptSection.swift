@@ -3,9 +3,11 @@
 public struct ScriptSection: Sendable {
     /// Which way a section moves the database.
     public enum Direction: String, Sendable {
+        /// `-- migrate:upgrade` applies the revision; `-- migrate:downgrade` undoes it.
         case upgrade, downgrade
     }
 
+    /// Whether the section upgrades or downgrades.
     public var direction: Direction
     /// The dialect of a variant (`dialect=postgresql`), or `nil` for the plain
     /// section that serves every dialect without a variant of its own.
@@ -20,6 +22,8 @@ public struct ScriptSection: Sendable {
     /// The 1-based file line of the marker itself.
     public var markerLine: Int
 
+    /// A section of `body`, its marker on the line before `firstLine` unless
+    /// `markerLine` says otherwise.
     public init(
         direction: Direction, dialect: String? = nil, transactional: Bool = true, body: String,
         firstLine: Int, markerLine: Int? = nil

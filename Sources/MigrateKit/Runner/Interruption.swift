@@ -13,6 +13,8 @@ public struct Interruption: Sendable {
     /// transaction and stopped halfway.
     public var halfDone: [AppliedRevision]
 
+    /// What a cancelled run left: the stopped statement, the heads read back, and
+    /// the revisions left half done.
     public init(failure: StatementFailure? = nil, heads: [String]? = nil, halfDone: [AppliedRevision] = []) {
         self.failure = failure
         self.heads = heads

@@ -24,6 +24,7 @@ public final class MigrationCancellation: @unchecked Sendable {
     private var requested = false
     private var canceller: (any QueryCanceller)?
 
+    /// A cancellation not yet requested.
     public init() {}
 
     /// `true` once ``cancel()`` has been called.

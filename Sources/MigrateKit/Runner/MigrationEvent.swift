@@ -1,7 +1,10 @@
 /// One revision's upgrade or downgrade, as planned.
 public struct MigrationStep: Sendable, Equatable {
     /// Whether the step applies (`upgrade`) or reverts (`downgrade`) its revision.
-    public enum Direction: String, Sendable { case upgrade, downgrade }
+    public enum Direction: String, Sendable {
+        /// `upgrade` applies the revision; `downgrade` reverts it.
+        case upgrade, downgrade
+    }
 
     /// Whether the revision is applied or reverted.
     public var direction: Direction

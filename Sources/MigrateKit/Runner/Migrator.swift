@@ -14,6 +14,8 @@ import Logging
 /// a connection per call and is used from one task at a time; only its
 /// ``cancellation`` may be used from another thread, to stop a run.
 public final class Migrator {
+    /// The project's configuration: the migrations folder, version table, lock
+    /// and run settings.
     public let config: MigrateConfig
     /// The database to work on; `config.url` unless another was given.
     public let url: DatabaseURL?

@@ -6,8 +6,11 @@ public struct NotAVersionTableError: MigrateFailure {
     /// The version-table columns it lacks.
     public var missingColumns: [String]
 
+    /// `run.not-a-version-table`.
     public var errorID: String { "run.not-a-version-table" }
 
+    /// Names the table and the columns it lacks, and says to set `version_table`
+    /// to a name no other table uses.
     public var message: String {
         "The table \(table) exists but is not a migrate version table: it has no "
             + "\(missingColumns.joined(separator: ", ")) column\(missingColumns.count == 1 ? "" : "s"). "

@@ -18,7 +18,9 @@ extension PreparedStep {
 
 /// A half-applied revision whose completed statements changed in the file.
 public struct ResumeMismatch: Sendable {
+    /// The revision and direction the run would have resumed.
     public var step: MigrationStep
+    /// How the revision was left: `applying` or `reverting`.
     public var state: AppliedRevision.State
     /// Statements that took effect before the run stopped.
     public var completed: Int

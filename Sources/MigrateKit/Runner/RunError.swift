@@ -21,6 +21,10 @@ public enum RunError: MigrateFailure {
     /// statement was stopped on the server, the rest rolled back.
     case interrupted(Interruption)
 
+    /// The stable id of each case: `run.statement-failed`, `run.half-applied`,
+    /// `run.resume-prefix-changed`, `current.not-clean`, `run.unknown-revision`,
+    /// `run.irreversible`, `run.no-section`, `config.no-url` and
+    /// `run.interrupted`.
     public var errorID: String {
         switch self {
         case .statementFailed: "run.statement-failed"
@@ -35,6 +39,8 @@ public enum RunError: MigrateFailure {
         }
     }
 
+    /// What failed, naming the revision, file and statement, the state the
+    /// database is left in, and the command that goes on from there.
     public var message: String {
         switch self {
         case .statementFailed(let failure):

@@ -10,6 +10,8 @@ public struct CheckConstraint: Sendable, Equatable, Hashable, Codable {
     /// validated: the rows it holds were never checked.
     public var isValidated: Bool
 
+    /// A check of `expression`, named `name` when the database keeps one;
+    /// `isValidated` is `false` for one left `NOT VALID`.
     public init(name: String? = nil, expression: String, isValidated: Bool = true) {
         self.isValidated = isValidated
         self.name = name

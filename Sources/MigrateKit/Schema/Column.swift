@@ -22,12 +22,14 @@ public struct Column: Sendable, Equatable, Hashable, Codable {
         /// `true` for `STORED`, `false` for `VIRTUAL`.
         public var isStored: Bool
 
+        /// A column generated from `expression`, stored or virtual.
         public init(expression: String, isStored: Bool) {
             self.expression = expression
             self.isStored = isStored
         }
     }
 
+    /// The column name as the database spells it.
     public var name: String
     /// The type as the database reports it, normalised per dialect:
     /// SQLite the declared type upper-cased with spacing tidied
@@ -35,10 +37,12 @@ public struct Column: Sendable, Equatable, Hashable, Codable {
     /// MySQL `COLUMN_TYPE` lower-cased without integer display widths
     /// (`int`, `varchar(100)`, `tinyint(1)`).
     public var type: String
+    /// `false` for a `NOT NULL` column.
     public var isNullable: Bool
     /// The default as SQL expression text (`'draft'`, `0`,
     /// `CURRENT_TIMESTAMP`), or `nil` for none.
     public var defaultExpression: String?
+    /// How the column numbers new rows by itself, or `nil` when it does not.
     public var identity: Identity?
     /// The collation when the column declares one that differs from the
     /// default for its type or table, else `nil`.
@@ -50,6 +54,8 @@ public struct Column: Sendable, Equatable, Hashable, Codable {
     /// MySQL `ON UPDATE CURRENT_TIMESTAMP` (the expression), or `nil`.
     public var onUpdate: String?
 
+    /// A column of `name` and `type`, nullable, with no default, identity,
+    /// collation, comment, generation or `ON UPDATE` unless given.
     public init(
         name: String, type: String, isNullable: Bool = true, defaultExpression: String? = nil,
         identity: Identity? = nil, collation: String? = nil, comment: String? = nil, generated: Generated? = nil,

@@ -1,8 +1,10 @@
 /// An index created with `CREATE [UNIQUE] INDEX` (or MySQL's `KEY`).
 public struct Index: Sendable, Equatable, Hashable, Codable {
+    /// The index name.
     public var name: String
     /// The indexed columns or expressions, in index order.
     public var keys: [IndexKey]
+    /// `true` for `CREATE UNIQUE INDEX`.
     public var isUnique: Bool
     /// The `WHERE` predicate of a partial index (PostgreSQL, SQLite), or `nil`.
     public var predicate: String?
@@ -14,6 +16,8 @@ public struct Index: Sendable, Equatable, Hashable, Codable {
     /// PostgreSQL 15 `NULLS NOT DISTINCT`.
     public var nullsNotDistinct: Bool
 
+    /// An index `name` over `keys`: not unique, not partial, with the dialect's
+    /// default method and nothing included unless given.
     public init(
         name: String, keys: [IndexKey], isUnique: Bool = false, predicate: String? = nil, method: String? = nil,
         includedColumns: [String] = [], nullsNotDistinct: Bool = false
@@ -39,7 +43,9 @@ public struct Index: Sendable, Equatable, Hashable, Codable {
 public struct IndexKey: Sendable, Equatable, Hashable, Codable {
     /// The column name, or the expression text as the database prints it.
     public var text: String
+    /// `true` when ``text`` is an expression, `false` for a column name.
     public var isExpression: Bool
+    /// `true` for `DESC`.
     public var isDescending: Bool
     /// A PostgreSQL operator class that is not the type's default
     /// (`gin_trgm_ops`, `text_pattern_ops`), or `nil`.
@@ -47,6 +53,7 @@ public struct IndexKey: Sendable, Equatable, Hashable, Codable {
     /// MySQL: how many leading characters of the column are indexed, or `nil` for all.
     public var prefixLength: Int?
 
+    /// A key on the column or expression `text`, ascending unless `isDescending`.
     public init(
         text: String, isExpression: Bool, isDescending: Bool = false, operatorClass: String? = nil,
         prefixLength: Int? = nil

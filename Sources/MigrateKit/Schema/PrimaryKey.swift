@@ -7,6 +7,7 @@ public struct PrimaryKey: Sendable, Equatable, Hashable, Codable {
     /// The key's columns in key order.
     public var columns: [String]
 
+    /// A primary key over `columns`, named `name` when the database keeps one.
     public init(name: String? = nil, columns: [String]) {
         self.name = name
         self.columns = columns

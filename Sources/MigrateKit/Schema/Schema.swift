@@ -13,6 +13,9 @@ public struct Schema: Sendable, Equatable, Hashable, Codable {
     /// excluded: reported, never compared.
     public var unmodelled: [UnmodelledObject]
 
+    /// A schema of these tables and objects, keyed by name and ``SchemaObject/key``
+    /// (the last of two with the same key wins), and the unmodelled objects
+    /// sorted, each once.
     public init(tables: [Table] = [], objects: [SchemaObject] = [], unmodelled: [UnmodelledObject] = []) {
         self.tables = Dictionary(tables.map { ($0.name, $0) }, uniquingKeysWith: { _, last in last })
         self.objects = Dictionary(objects.map { ($0.key, $0) }, uniquingKeysWith: { _, last in last })

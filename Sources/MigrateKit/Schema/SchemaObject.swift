@@ -14,15 +14,23 @@ public struct SchemaObject: Sendable, Equatable, Hashable, Codable {
     public enum Kind: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
         /// A PostgreSQL schema of `include_schemas`: created before what is in it.
         case schema
+        /// A PostgreSQL extension (`CREATE EXTENSION`).
         case `extension`
         /// A PostgreSQL type: enum, composite or range.
         case type
+        /// A PostgreSQL domain.
         case domain
+        /// A PostgreSQL sequence.
         case sequence
+        /// A function.
         case function
+        /// A stored procedure.
         case procedure
+        /// A view.
         case view
+        /// A PostgreSQL materialized view.
         case materializedView = "materialized view"
+        /// A trigger, which belongs to its table.
         case trigger
         /// A PostgreSQL rule.
         case rule
@@ -45,11 +53,14 @@ public struct SchemaObject: Sendable, Equatable, Hashable, Codable {
             }
         }
 
+        /// `true` when `a` comes before `b` in the order of the cases, the order
+        /// kinds are created in.
         public static func < (a: Kind, b: Kind) -> Bool {
             allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
         }
     }
 
+    /// What kind of object it is.
     public var kind: Kind
     /// The name as a user writes it. Overloaded functions carry their
     /// argument types (`film_in_stock(integer, integer)`) so that each is
@@ -70,6 +81,15 @@ public struct SchemaObject: Sendable, Equatable, Hashable, Codable {
     /// them and dropped before them.
     public var dependencies: [String]
 
+    /// An object as an inspector reports it.
+    /// - Parameters:
+    ///   - kind: What kind of object it is.
+    ///   - name: Its name; a function's with its argument types.
+    ///   - table: The table it belongs to, if any.
+    ///   - definition: What the differ compares.
+    ///   - createStatements: The statements that create it, without `;`.
+    ///   - dropStatements: The statements that drop it, without `;`.
+    ///   - dependencies: The base names of what it reads or uses.
     public init(
         kind: Kind, name: String, table: String? = nil, definition: String, createStatements: [String],
         dropStatements: [String], dependencies: [String] = []
@@ -116,13 +136,16 @@ public struct SchemaObject: Sendable, Equatable, Hashable, Codable {
 public struct UnmodelledObject: Sendable, Equatable, Hashable, Codable, Comparable {
     /// The kind in words: `policy`, `event trigger`, `foreign table`.
     public var kind: String
+    /// The object's name.
     public var name: String
 
+    /// An object of `kind` (in words) named `name`.
     public init(kind: String, name: String) {
         self.kind = kind
         self.name = name
     }
 
+    /// Orders by kind, then by name.
     public static func < (a: UnmodelledObject, b: UnmodelledObject) -> Bool {
         (a.kind, a.name) < (b.kind, b.name)
     }

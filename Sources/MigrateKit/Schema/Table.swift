@@ -4,15 +4,21 @@
 /// ``canonicallyOrdered()``), so two inspections of the same table compare
 /// equal however the catalog happened to return the rows.
 public struct Table: Sendable, Equatable, Hashable, Codable {
+    /// The table name as the database spells it.
     public var name: String
     /// The columns in their order in the table.
     public var columns: [Column]
+    /// The primary key, or `nil` for none.
     public var primaryKey: PrimaryKey?
+    /// The foreign keys; an inspector lists them in ``canonicallyOrdered()`` order.
     public var foreignKeys: [ForeignKey]
+    /// The unique constraints; an inspector lists them in ``canonicallyOrdered()`` order.
     public var uniqueConstraints: [UniqueConstraint]
     /// Indexes the user created; those that only back the primary key or a
     /// unique constraint are not listed.
     public var indexes: [Index]
+    /// The check constraints, column-level ones included; an inspector lists
+    /// them in ``canonicallyOrdered()`` order.
     public var checks: [CheckConstraint]
     /// The table comment (PostgreSQL, MySQL), or `nil` when there is none.
     public var comment: String?
@@ -25,6 +31,8 @@ public struct Table: Sendable, Equatable, Hashable, Codable {
     /// created before it and dropped after it.
     public var parentTables: [String]
 
+    /// A table `name` with the given columns and everything declared on it; lists
+    /// are kept in the order given (see ``canonicallyOrdered()``).
     public init(
         name: String, columns: [Column] = [], primaryKey: PrimaryKey? = nil, foreignKeys: [ForeignKey] = [],
         uniqueConstraints: [UniqueConstraint] = [], indexes: [Index] = [], checks: [CheckConstraint] = [],

@@ -2,9 +2,11 @@
 /// run of characters (also none), `?` exactly one; everything else matches
 /// itself, case-sensitively.
 public struct TableNamePattern: Sendable, Hashable {
+    /// The glob as written.
     public let pattern: String
     private let characters: [Character]
 
+    /// The glob `pattern` (`audit_*`, `tmp_?`).
     public init(_ pattern: String) {
         self.pattern = pattern
         self.characters = Array(pattern)

@@ -5,8 +5,10 @@
 public struct UniqueConstraint: Sendable, Equatable, Hashable, Codable {
     /// The constraint name, when the database keeps one.
     public var name: String?
+    /// The constrained columns, in constraint order.
     public var columns: [String]
 
+    /// A unique constraint over `columns`, named `name` when the database keeps one.
     public init(name: String? = nil, columns: [String]) {
         self.name = name
         self.columns = columns

@@ -15,6 +15,8 @@ public protocol MigrateFailure: Error, CustomStringConvertible, Sendable {
 }
 
 extension MigrateFailure {
+    /// `false`: a runtime failure (exit code 1), unless the failure says otherwise.
     public var isUsageError: Bool { false }
+    /// The text the command line prints: `error[<errorID>]: <message>`.
     public var description: String { "error[\(errorID)]: \(message)" }
 }

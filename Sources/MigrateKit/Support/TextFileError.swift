@@ -7,6 +7,7 @@ public enum TextFileError: MigrateFailure, Equatable {
     /// Not UTF-8, or a NUL byte.
     case badText(path: String, role: String, problem: TextProblem)
 
+    /// `file.not-regular`, `file.unreadable`, `file.nul-byte` or `file.not-utf8`.
     public var errorID: String {
         switch self {
         case .notRegular: "file.not-regular"
@@ -15,6 +16,8 @@ public enum TextFileError: MigrateFailure, Equatable {
         }
     }
 
+    /// Names the file, its role and the problem (with the line of a bad byte),
+    /// and what to do.
     public var message: String {
         switch self {
         case .notRegular(let path, let role, let kind):

@@ -1,11 +1,14 @@
 /// A byte that makes a file unusable as text: invalid UTF-8, or NUL.
 public struct TextProblem: Equatable, Sendable {
+    /// Which problem the byte is.
     public enum Kind: Equatable, Sendable {
         /// The first byte of a sequence that is not UTF-8.
         case invalidUTF8(UInt8)
+        /// A NUL byte.
         case nul
     }
 
+    /// Which problem it is.
     public var kind: Kind
     /// From 0, in bytes.
     public var offset: Int

@@ -24,6 +24,9 @@ public enum DatabaseURLError: MigrateFailure, Equatable {
     /// The schemes accepted, as a user writes them.
     public static let acceptedSchemes = ["sqlite", "postgresql", "postgres", "mysql", "mariadb"]
 
+    /// `url.<what>`, one per case: `url.empty`, `url.missing-separator`,
+    /// `url.unknown-scheme`, `url.bad-port`, `url.bad-option`, `url.ambiguous`
+    /// or `url.malformed`.
     public var errorID: String {
         switch self {
         case .empty: "url.empty"
@@ -36,6 +39,8 @@ public enum DatabaseURLError: MigrateFailure, Equatable {
         }
     }
 
+    /// What is wrong with the URL, shown without its password, and an example
+    /// of the form it takes.
     public var message: String {
         switch self {
         case .empty:

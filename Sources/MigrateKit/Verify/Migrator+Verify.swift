@@ -76,11 +76,17 @@ extension Migrator {
 
 /// A revision whose downgrade does not undo its upgrade.
 public enum VerifyError: MigrateFailure {
+    /// Downgrading the revision did not give back the schema before its upgrade;
+    /// `differences` lists what differs. Id `verify.downgrade-mismatch`.
     case downgradeMismatch(revision: String, path: String, differences: [String])
+    /// Upgrading the revision again after its downgrade gave a different schema;
+    /// `differences` lists what differs. Id `verify.upgrade-not-repeatable`.
     case upgradeNotRepeatable(revision: String, path: String, differences: [String])
     /// All revisions applied, the schema still differs from the declared one.
     case headDiffersFromDeclared([String])
 
+    /// `verify.downgrade-mismatch`, `verify.upgrade-not-repeatable` or
+    /// `verify.head-differs-from-declared`.
     public var errorID: String {
         switch self {
         case .downgradeMismatch: "verify.downgrade-mismatch"
@@ -89,6 +95,7 @@ public enum VerifyError: MigrateFailure {
         }
     }
 
+    /// Names the revision and file, lists the differences, and says what to fix.
     public var message: String {
         switch self {
         case .downgradeMismatch(let revision, let path, let differences):

@@ -71,11 +71,17 @@ public final class MySQLConnection: DatabaseConnection {
         return MySQLCanceller(url: url, connectionID: UInt(mysql_thread_id(handle)))
     }
 
+    /// Closes the connection (`mysql_close`); statements after it fail with
+    /// `db.connect`. Safe to call twice.
     public func close() {
         if let handle { mysql_close(handle) }
         handle = nil
     }
 
+    /// Runs the statement text, which may hold several statements, reading and
+    /// discarding every result it returns; the server's warnings go to
+    /// ``noticeHandler``.
+    /// - Throws: ``DatabaseError`` with the server's message and the SQL.
     public func execute(_ sql: String) throws {
         let mysql = try openHandle(for: sql)
         try send(sql, on: mysql)

@@ -70,6 +70,8 @@ extension MySQLDialect {
             + "SET SESSION lock_wait_timeout = \(whole), SESSION innodb_lock_wait_timeout = \(whole)"
     }
 
+    /// Puts back the session's `lock_wait_timeout` and
+    /// `innodb_lock_wait_timeout` that ``boundLockWaitsSQL(seconds:)`` saved.
     public var restoreLockWaitsSQL: String? {
         "SET SESSION lock_wait_timeout = @migrate_saved_lock_wait_timeout, "
             + "SESSION innodb_lock_wait_timeout = @migrate_saved_innodb_lock_wait_timeout"

@@ -1,8 +1,10 @@
 extension MySQLDialect {
+    /// Looks in `information_schema.TABLES` of the current database (`DATABASE()`).
     public func tableExists(_ name: String, on connection: DatabaseConnection) throws -> Bool {
         try tableExists(name, schemaExpression: "DATABASE()", on: connection)
     }
 
+    /// Reads `information_schema.COLUMNS` of the current database (`DATABASE()`).
     public func columnNames(of table: String, on connection: DatabaseConnection) throws -> [String] {
         try columnNames(of: table, schemaExpression: "DATABASE()", on: connection)
     }
@@ -13,10 +15,12 @@ extension MySQLDialect {
         url.database
     }
 
+    /// Looks in `information_schema.TABLES` of the database `schema`.
     public func tableExists(_ name: String, inSchema schema: String, on connection: DatabaseConnection) throws -> Bool {
         try tableExists(name, schemaExpression: literal(schema), on: connection)
     }
 
+    /// Reads `information_schema.COLUMNS` of the database `schema`.
     public func columnNames(of table: String, inSchema schema: String, on connection: DatabaseConnection) throws -> [String] {
         try columnNames(of: table, schemaExpression: literal(schema), on: connection)
     }

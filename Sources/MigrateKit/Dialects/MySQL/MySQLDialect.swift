@@ -3,15 +3,19 @@
 /// DDL commits implicitly here, so a revision is tracked with an `applying`
 /// version row rather than rolled back; the run lock is `GET_LOCK`.
 public struct MySQLDialect: Dialect {
+    /// The MySQL/MariaDB dialect (`mysql://` and `mariadb://` URLs).
     public init() {}
 
+    /// `mysql`, for MariaDB too.
     public var name: String { "mysql" }
+    /// `false`: DDL commits the open transaction implicitly.
     public var hasTransactionalDDL: Bool { false }
 
     /// Backslash escapes, backtick identifiers, the client's `DELIMITER`
     /// command and MySQL's comment rules.
     public var splitterFlavor: SplitterFlavor { .mysql }
 
+    /// `VARCHAR(64)`, `TEXT`, `DATETIME(6)` and `BIGINT`.
     public var versionTableTypes: VersionTableTypes {
         VersionTableTypes(revision: "VARCHAR(64)", text: "TEXT", timestamp: "DATETIME(6)", integer: "BIGINT")
     }
@@ -43,6 +47,9 @@ public struct MySQLDialect: Dialect {
         return text + "'"
     }
 
+    /// Opens a ``MySQLConnection`` to the server and database the URL names.
+    /// - Throws: ``DatabaseError`` of kind `.authentication`,
+    ///   `.unknownDatabase` or `.connect`.
     public func connect(to url: DatabaseURL) throws -> DatabaseConnection {
         try MySQLConnection(url: url)
     }

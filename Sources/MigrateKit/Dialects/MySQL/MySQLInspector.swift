@@ -16,8 +16,12 @@
 /// live database's defaults, so that a table that names none reads alike on
 /// both sides.
 public struct MySQLInspector: SchemaInspector {
+    /// An inspector; it keeps no state between inspections.
     public init() {}
 
+    /// Reads the tables, views, triggers, routines and events of `DATABASE()`,
+    /// leaving out tables whose names match `patterns`.
+    /// - Throws: ``DatabaseError`` when a catalog query fails.
     public func inspect(_ connection: DatabaseConnection, excluding patterns: [String]) throws -> Schema {
         let server = try ServerFacts(connection)
         let isMariaDB = server.isMariaDB
@@ -219,5 +223,6 @@ public struct MySQLInspector: SchemaInspector {
 }
 
 extension MySQLDialect {
+    /// A ``MySQLInspector``.
     public var inspector: any SchemaInspector { MySQLInspector() }
 }

@@ -11,6 +11,8 @@
 /// them online. The revision starts with `SET SESSION lock_wait_timeout`,
 /// the metadata-lock wait, in whole seconds.
 extension MySQLRenderer: OnlineSchemaRenderer {
+    /// The changes as a single part: `ALGORITHM=INPLACE, LOCK=NONE` where
+    /// InnoDB can honour it, after `SET SESSION lock_wait_timeout`.
     public func renderOnline(
         _ changes: [SchemaChange], current: Schema, target: Schema, options: OnlineOptions
     ) -> [OnlineRevisionPart] {

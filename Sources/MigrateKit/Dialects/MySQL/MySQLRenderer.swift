@@ -4,17 +4,22 @@
 /// INDEX ... ON`, `COMMENT '...'`, table options, and views, triggers and
 /// routines (see `MySQLRenderer+Objects.swift`).
 public struct MySQLRenderer: SchemaRenderer {
+    /// A renderer; it keeps no state between renderings.
     public init() {}
 
     var support: RenderingSupport { RenderingSupport(dialect: MySQLDialect(), foldsToLowerCase: false) }
     private var literal: (String) -> String { MySQLDialect().literal }
 
+    /// `ALTER TABLE t RENAME COLUMN a TO b`, or `ALTER TABLE a RENAME TO b`.
     public func renameStatement(table: String?, from: String, to: String) -> String {
         support.renameStatement(table: table, from: from, to: to)
     }
 
+    /// A ``MySQLDialect``.
     public var dialect: any Dialect { MySQLDialect() }
 
+    /// The upgrade SQL for `changes`, one commented block per change, data
+    /// loss noted in a comment before the change that causes it.
     public func render(_ changes: [SchemaChange], current: Schema, target: Schema) -> String {
         let notes = support.dataLossNotes(changes)
         let blocks = changes.enumerated().map { offset, change in
@@ -152,6 +157,7 @@ public struct MySQLRenderer: SchemaRenderer {
 }
 
 extension MySQLDialect {
+    /// A ``MySQLRenderer``.
     public var renderer: any SchemaRenderer { MySQLRenderer() }
 
     /// Names the server picks: foreign keys `<table>_ibfk_<n>`, checks

@@ -11,6 +11,7 @@ public final class PostgreSQLConnection: DatabaseConnection {
     private(set) var handle: OpaquePointer?
     /// The URL the connection was opened with.
     public let url: DatabaseURL
+    /// Receives the server's `NOTICE`s and warnings; `nil` discards them.
     public var noticeHandler: ((String) -> Void)?
     /// The SQLSTATE of the last failed statement (`42P04` for a duplicate
     /// database), for callers that react to one error code.
@@ -29,6 +30,7 @@ public final class PostgreSQLConnection: DatabaseConnection {
     /// Made at connect time: `PQcancel` needs no access to the connection.
     private var canceller: PostgreSQLCanceller?
 
+    /// A canceller that sends `PQcancel`, made when the connection opened.
     public func makeCanceller() -> any QueryCanceller {
         canceller ?? NoQueryCanceller()
     }
@@ -40,16 +42,25 @@ public final class PostgreSQLConnection: DatabaseConnection {
         handle.map { Int(PQserverVersion($0)) } ?? 0
     }
 
+    /// Closes the connection (`PQfinish`); statements after it fail with
+    /// `db.connect`. Safe to call twice.
     public func close() {
         if let handle { PQfinish(handle) }
         handle = nil
     }
 
+    /// Runs the statement text with `PQexec`, which may hold several statements
+    /// separated by semicolons; rows it returns are discarded.
+    /// - Throws: ``DatabaseError`` with the server's message and the SQL;
+    ///   `db.unsupported` for `COPY` from or to the client.
     public func execute(_ sql: String) throws {
         let result = try run(sql)
         PQclear(result)
     }
 
+    /// Runs the query text with `PQexec` and returns the rows of its last
+    /// statement, every cell as text or NULL.
+    /// - Throws: ``DatabaseError`` with the server's message and the SQL.
     public func query(_ sql: String) throws -> [SQLRow] {
         let result = try run(sql)
         defer { PQclear(result) }

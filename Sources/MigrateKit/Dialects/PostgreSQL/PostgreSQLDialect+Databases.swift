@@ -3,6 +3,8 @@ extension PostgreSQLDialect {
     /// as `createdb` does: `postgres`, then `template1`.
     static let maintenanceDatabases = ["postgres", "template1"]
 
+    /// Looks the database up in `pg_database` from a maintenance database
+    /// (`postgres`, else `template1`).
     public func databaseExists(_ url: DatabaseURL) throws -> Bool {
         let name = try Self.databaseName(of: url)
         return try withMaintenanceConnection(to: url, avoiding: name) { connection in

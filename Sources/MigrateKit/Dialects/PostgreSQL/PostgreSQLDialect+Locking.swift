@@ -74,14 +74,18 @@ extension PostgreSQLDialect {
             + "set_config('search_path', current_setting('migrate.session_search_path'), \(local))"
     }
 
+    /// The session-level form of ``restoreLockWaitsSQL(transactionLocal:)``.
     public var restoreLockWaitsSQL: String? { restoreLockWaitsSQL(transactionLocal: false) }
 
+    /// Puts back the `lock_timeout` and `search_path` that
+    /// ``boundLockWaitsSQL(seconds:transactionLocal:)`` saved.
     public func restoreLockWaitsSQL(transactionLocal: Bool) -> String? {
         let local = transactionLocal ? "true" : "false"
         return "SELECT set_config('lock_timeout', current_setting('migrate.saved_lock_timeout'), \(local)), "
             + "set_config('search_path', current_setting('migrate.saved_search_path'), \(local))"
     }
 
+    /// Releases the advisory lock of `key` (`pg_advisory_unlock`).
     public func releaseLock(_ key: String, on connection: DatabaseConnection) throws {
         try connection.execute("SELECT pg_advisory_unlock(\(Self.lockKey(for: key)))")
     }

@@ -1,4 +1,5 @@
 extension PostgreSQLDialect {
+    /// The text of `SELECT version()`.
     public func serverVersion(on connection: DatabaseConnection) throws -> String {
         try connection.scalar("SELECT version()")?.string ?? ""
     }

@@ -1,9 +1,12 @@
 /// PostgreSQL through `libpq`: transactional DDL, dollar-quoted bodies in
 /// revision files, and a session-level advisory lock that serialises runs.
 public struct PostgreSQLDialect: Dialect {
+    /// The PostgreSQL dialect (`postgresql://` and `postgres://` URLs).
     public init() {}
 
+    /// `postgresql`.
     public var name: String { "postgresql" }
+    /// `true`: DDL rolls back with the transaction.
     public var hasTransactionalDDL: Bool { true }
 
     /// `$$ ... $$` and `$tag$ ... $tag$` bodies hold semicolons that do not
@@ -12,6 +15,7 @@ public struct PostgreSQLDialect: Dialect {
     /// default since 9.1).
     public var splitterFlavor: SplitterFlavor { .postgresql }
 
+    /// `VARCHAR(64)`, `TEXT`, `TIMESTAMPTZ` and `BIGINT`.
     public var versionTableTypes: VersionTableTypes {
         VersionTableTypes(revision: "VARCHAR(64)", text: "TEXT", timestamp: "TIMESTAMPTZ", integer: "BIGINT")
     }
@@ -30,10 +34,14 @@ public struct PostgreSQLDialect: Dialect {
     /// `$1`, `$2`, ...: PostgreSQL numbers its parameters.
     public func placeholder(_ position: Int) -> String { "$\(position)" }
 
+    /// Opens a ``PostgreSQLConnection`` to the database the URL names.
+    /// - Throws: ``DatabaseError`` of kind `.authentication`,
+    ///   `.unknownDatabase` or `.connect`.
     public func connect(to url: DatabaseURL) throws -> DatabaseConnection {
         try PostgreSQLConnection(url: url)
     }
 
+    /// `BEGIN`.
     public func beginTransaction(on connection: DatabaseConnection) throws {
         try connection.execute("BEGIN")
     }

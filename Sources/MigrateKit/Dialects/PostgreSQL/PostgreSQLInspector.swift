@@ -27,6 +27,9 @@ public struct PostgreSQLInspector: SchemaInspector {
         "NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = '\(catalog)'::regclass AND e.objid = \(oid) AND e.deptype = 'e')"
     }
 
+    /// Reads the tables and objects of `current_schema()` and of
+    /// ``includedSchemas``, leaving out tables whose names match `patterns`.
+    /// - Throws: ``DatabaseError`` when a catalog query fails.
     public func inspect(_ connection: DatabaseConnection, excluding patterns: [String]) throws -> Schema {
         var builder = SchemaBuilder(excluding: patterns)
         try readSchemas(connection, into: &builder)
@@ -243,6 +246,7 @@ public struct PostgreSQLInspector: SchemaInspector {
 }
 
 extension PostgreSQLDialect {
+    /// A ``PostgreSQLInspector``.
     public var inspector: any SchemaInspector { PostgreSQLInspector() }
 
     /// Reads the schemas of `include_schemas` too, naming what is in them `schema.name`.

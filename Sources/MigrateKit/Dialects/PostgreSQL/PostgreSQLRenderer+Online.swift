@@ -22,6 +22,8 @@
 /// that a downgrade puts back is added `NOT VALID` and validated in that
 /// part's transaction (correct, but the lock lasts through the scan).
 extension PostgreSQLRenderer: OnlineSchemaRenderer {
+    /// The changes as parts that each run in a transaction or outside one, as
+    /// their locks need, each starting with `SET lock_timeout`.
     public func renderOnline(
         _ changes: [SchemaChange], current: Schema, target: Schema, options: OnlineOptions
     ) -> [OnlineRevisionPart] {

@@ -5,18 +5,23 @@
 /// statements the inspector wrote, altered in place where PostgreSQL can
 /// (see `PostgreSQLRenderer+Objects.swift`).
 public struct PostgreSQLRenderer: SchemaRenderer {
+    /// A renderer; it keeps no state between renderings.
     public init() {}
 
     var support: RenderingSupport { RenderingSupport(dialect: PostgreSQLDialect(), foldsToLowerCase: true) }
     private var literal: (String) -> String { PostgreSQLDialect().literal }
 
+    /// `ALTER TABLE t RENAME COLUMN a TO b`, or `ALTER TABLE a RENAME TO b`.
     public func renameStatement(table: String?, from: String, to: String) -> String {
         guard table == nil else { return support.renameStatement(table: table, from: from, to: to) }
         return "ALTER TABLE \(support.tableName(from)) RENAME TO \(support.name(Self.unqualified(to)))"
     }
 
+    /// A ``PostgreSQLDialect``.
     public var dialect: any Dialect { PostgreSQLDialect() }
 
+    /// The upgrade SQL for `changes`, one commented block per change, data
+    /// loss noted in a comment before the change that causes it.
     public func render(_ changes: [SchemaChange], current: Schema, target: Schema) -> String {
         let notes = support.dataLossNotes(changes)
         let blocks = changes.enumerated().map { offset, change in
@@ -270,6 +275,7 @@ public struct PostgreSQLRenderer: SchemaRenderer {
 }
 
 extension PostgreSQLDialect {
+    /// A ``PostgreSQLRenderer``.
     public var renderer: any SchemaRenderer { PostgreSQLRenderer() }
 
     /// Names PostgreSQL gives unnamed constraints and indexes:

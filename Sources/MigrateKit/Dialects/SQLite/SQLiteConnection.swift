@@ -9,6 +9,7 @@ public final class SQLiteConnection: DatabaseConnection {
     private(set) var handle: OpaquePointer?
     /// The path as given (`":memory:"` for an in-memory database).
     public let path: String
+    /// Receives notices; SQLite sends none, so it is never called.
     public var noticeHandler: ((String) -> Void)?
     /// The migration lock, while this connection's run holds it.
     var migrationLock: SQLiteLockFile?
@@ -35,6 +36,8 @@ public final class SQLiteConnection: DatabaseConnection {
 
     deinit { close() }
 
+    /// Releases the migration lock file if this connection holds it, and closes
+    /// the database (`sqlite3_close_v2`). Safe to call twice.
     public func close() {
         interrupter?.invalidate()
         migrationLock?.release()
@@ -48,6 +51,7 @@ public final class SQLiteConnection: DatabaseConnection {
     /// The busy handler's context, kept alive while installed.
     private var busyWait: SQLiteBusyWait?
 
+    /// A canceller that calls `sqlite3_interrupt` on this connection.
     public func makeCanceller() -> any QueryCanceller {
         interrupter ?? NoQueryCanceller()
     }
@@ -66,6 +70,9 @@ public final class SQLiteConnection: DatabaseConnection {
         sqlite3_busy_handler(handle, SQLiteBusyWait.handler, Unmanaged.passUnretained(busyWait).toOpaque())
     }
 
+    /// Runs the statement text with `sqlite3_exec`, which may hold several
+    /// statements; rows they return are discarded.
+    /// - Throws: ``DatabaseError`` with SQLite's message and the SQL.
     public func execute(_ sql: String) throws {
         let db = try openHandle(for: sql)
         var errorMessage: UnsafeMutablePointer<CChar>?
@@ -77,6 +84,8 @@ public final class SQLiteConnection: DatabaseConnection {
         }
     }
 
+    /// Runs one query and returns its rows, every cell as text or NULL.
+    /// - Throws: ``DatabaseError`` with SQLite's message and the SQL.
     public func query(_ sql: String) throws -> [SQLRow] {
         let db = try openHandle(for: sql)
         var statement: OpaquePointer?

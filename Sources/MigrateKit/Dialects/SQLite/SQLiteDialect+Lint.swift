@@ -1,6 +1,7 @@
 /// SQLite's lint rules: the table rebuild (new table, copy, drop, rename),
 /// which holds the database's write lock while every row is copied.
 extension SQLiteDialect: LintingDialect {
+    /// The table rebuild, and the rebuild of a large table.
     public var lintRules: [LintRule] { [SQLiteLintRules.rebuildLargeTable, SQLiteLintRules.tableRebuild] }
 }
 

@@ -1,4 +1,5 @@
 extension SQLiteDialect {
+    /// The text of `SELECT sqlite_version()`.
     public func serverVersion(on connection: DatabaseConnection) throws -> String {
         try connection.scalar("SELECT sqlite_version()")?.string ?? ""
     }

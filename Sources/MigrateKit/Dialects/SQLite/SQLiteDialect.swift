@@ -3,26 +3,37 @@ import Foundation
 /// SQLite through `libsqlite3`: transactional DDL, and a migration lock on a
 /// file beside the database (`SQLiteLockFile`) that outlives transactions.
 public struct SQLiteDialect: Dialect {
+    /// The SQLite dialect (`sqlite://` URLs).
     public init() {}
 
+    /// `sqlite`.
     public var name: String { "sqlite" }
+    /// `true`: DDL rolls back with the transaction.
     public var hasTransactionalDDL: Bool { true }
+    /// `true`: every database is a file (or in memory).
     public var databasesAreFiles: Bool { true }
 
+    /// Backtick identifiers, and `BEGIN ... END` trigger bodies kept as one statement.
     public var splitterFlavor: SplitterFlavor { .sqlite }
 
+    /// `VARCHAR(64)`, `TEXT`, `TEXT` (ISO 8601) and `INTEGER`.
     public var versionTableTypes: VersionTableTypes {
         VersionTableTypes(revision: "VARCHAR(64)", text: "TEXT", timestamp: "TEXT", integer: "INTEGER")
     }
 
+    /// Double quotes, with embedded double quotes doubled: `"a""b"`.
     public func quoteIdentifier(_ name: String) -> String {
         "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
+    /// A string literal with embedded quotes doubled: `'it''s'`.
     public func literal(_ value: String) -> String {
         "'" + value.replacingOccurrences(of: "'", with: "''") + "'"
     }
 
+    /// Opens the database file the URL names, creating it when it does not exist.
+    /// - Throws: ``DatabaseError`` of kind `.connect` when the file cannot be
+    ///   opened or created.
     public func connect(to url: DatabaseURL) throws -> DatabaseConnection {
         try SQLiteConnection(path: Self.path(of: url))
     }
@@ -76,6 +87,7 @@ public struct SQLiteDialect: Dialect {
         "PRAGMA busy_timeout = \(seconds.isFinite ? Int(min(max(seconds, 0) * 1000, Double(Int32.max))) : Int(Int32.max))"
     }
 
+    /// Releases the lock file this connection holds, if any.
     public func releaseLock(_ key: String, on connection: DatabaseConnection) throws {
         guard let connection = connection as? SQLiteConnection else { return }
         connection.migrationLock?.release()
@@ -87,11 +99,15 @@ public struct SQLiteDialect: Dialect {
         path.isEmpty || path == ":memory:" || path.hasPrefix("file::memory:")
     }
 
+    /// `true` for `:memory:` and for a file that exists.
     public func databaseExists(_ url: DatabaseURL) throws -> Bool {
         let path = Self.path(of: url)
         return path == ":memory:" || FileManager.default.fileExists(atPath: path)
     }
 
+    /// Creates the file and writes SQLite's header into it, so that it is a
+    /// database and not an empty file.
+    /// - Throws: ``DatabaseError`` of kind `.alreadyExists` when the file exists.
     public func createDatabase(_ url: DatabaseURL) throws {
         let path = Self.path(of: url)
         if path != ":memory:", FileManager.default.fileExists(atPath: path) {

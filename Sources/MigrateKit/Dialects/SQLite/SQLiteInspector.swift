@@ -13,6 +13,7 @@ import Foundation
 /// Internal `sqlite_%` tables, virtual tables and their shadow tables are
 /// left out of the tables; virtual tables are named as not modelled.
 public struct SQLiteInspector: SchemaInspector {
+    /// An inspector; it keeps no state between inspections.
     public init() {}
 
     /// Ordinary tables of `main`: no `sqlite_` internals, no virtual tables
@@ -24,6 +25,9 @@ public struct SQLiteInspector: SchemaInspector {
         AND m.name NOT IN (SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'shadow')
         """
 
+    /// Reads the tables, views, triggers and virtual tables of `main`, leaving out
+    /// tables whose names match `patterns`.
+    /// - Throws: ``DatabaseError`` when a catalog query fails.
     public func inspect(_ connection: DatabaseConnection, excluding patterns: [String]) throws -> Schema {
         var builder = SchemaBuilder(excluding: patterns)
         var definitions: [String: SQLiteDefinition.TableFacts] = [:]
@@ -189,5 +193,6 @@ public struct SQLiteInspector: SchemaInspector {
 }
 
 extension SQLiteDialect {
+    /// A ``SQLiteInspector``.
     public var inspector: any SchemaInspector { SQLiteInspector() }
 }

@@ -8,16 +8,21 @@
 /// all changes to one table grouped into one rebuild (see
 /// `SQLiteRenderer/rebuild(_:current:target:)`).
 public struct SQLiteRenderer: SchemaRenderer {
+    /// A renderer; it keeps no state between renderings.
     public init() {}
 
     var support: RenderingSupport { RenderingSupport(dialect: SQLiteDialect(), foldsToLowerCase: false) }
 
+    /// `ALTER TABLE t RENAME COLUMN a TO b`, or `ALTER TABLE a RENAME TO b`.
     public func renameStatement(table: String?, from: String, to: String) -> String {
         support.renameStatement(table: table, from: from, to: to)
     }
 
+    /// A ``SQLiteDialect``.
     public var dialect: any Dialect { SQLiteDialect() }
 
+    /// The upgrade SQL for `changes`, one commented block per change; the
+    /// changes to a table `ALTER TABLE` cannot make are grouped into one rebuild.
     public func render(_ changes: [SchemaChange], current: Schema, target: Schema) -> String {
         let notes = support.dataLossNotes(changes)
         let decision = SQLiteRebuildDecision(current: current, target: target)
@@ -211,6 +216,7 @@ public struct SQLiteRenderer: SchemaRenderer {
 }
 
 extension SQLiteDialect {
+    /// A ``SQLiteRenderer``.
     public var renderer: any SchemaRenderer { SQLiteRenderer() }
 
     /// SQLite checks foreign keys when rows change, not when tables are created.

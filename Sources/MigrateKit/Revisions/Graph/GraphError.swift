@@ -69,12 +69,17 @@ public struct GraphError: MigrateFailure, Equatable {
         case downgradeOnly
     }
 
+    /// What went wrong.
     public var kind: Kind
 
+    /// An error of `kind`.
     public init(_ kind: Kind) {
         self.kind = kind
     }
 
+    /// `graph.<what>`, such as `graph.multiple-heads`, `graph.unknown-target`,
+    /// `graph.cycle` or `graph.not-a-downgrade`; one per ``Kind``, two kinds
+    /// sharing `graph.multiple-heads` and two `graph.not-a-downgrade`.
     public var errorID: String {
         switch kind {
         case .duplicateID: "graph.duplicate-id"
@@ -107,6 +112,7 @@ public struct GraphError: MigrateFailure, Equatable {
         }
     }
 
+    /// What went wrong, with the ids and paths involved, and what to do next.
     public var message: String {
         switch kind {
         case let .duplicateID(id, paths):

@@ -51,8 +51,12 @@ extension RevisionGraph {
 
 /// A `history -r` value that is not a range.
 public struct HistoryRangeError: MigrateFailure {
+    /// The `-r` value as given.
     public var text: String
+    /// `history.bad-range`.
     public var errorID: String { "history.bad-range" }
+    /// `true`: the command line was used wrongly (exit code 64).
     public var isUsageError: Bool { true }
+    /// Names the value and shows the forms a range takes.
     public var message: String { "'\(text)' is not a range: write start:end, start: or :end (e.g. base:head, current:)." }
 }

@@ -8,6 +8,7 @@ public struct SQLStatement: Sendable, Equatable {
     /// character that is neither blank nor part of a comment).
     public var line: Int
 
+    /// A statement of `text` starting on file line `line`.
     public init(text: String, line: Int) {
         self.text = text
         self.line = line

@@ -10,6 +10,7 @@ public struct StatementSplitter: Sendable {
     /// The lexical rules in force.
     public var flavor: SplitterFlavor
 
+    /// A splitter that follows `flavor`'s lexical rules.
     public init(flavor: SplitterFlavor) {
         self.flavor = flavor
     }

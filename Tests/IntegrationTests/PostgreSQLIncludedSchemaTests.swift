@@ -97,6 +97,35 @@ struct PostgreSQLIncludedSchemaTests {
         #expect(try project.inspect().tables.isEmpty)
     }
 
+    /// A renamed table of the schema keeps its rows, and the names derived
+    /// from its name follow it (renamed, not dropped and added again).
+    @Test func aTableOfTheSchemaIsRenamedWithTheNamesDerivedFromIt() throws {
+        let project = try Self.project()
+        try project.declare(Self.declared)
+        try project.expectSuccess("revision", "--autogenerate", "-m", "Billing")
+        try project.expectSuccess("upgrade", "head")
+        try project.execute(
+            """
+            INSERT INTO customers (name) VALUES ('Ada');
+            INSERT INTO billing.invoices (customer_id, total) VALUES (1, 10);
+            INSERT INTO billing.lines (invoice_id, amount) VALUES (1, 10);
+            """)
+        let before = try project.inspect()
+        try project.declare(Self.declared.replacingOccurrences(of: "billing.lines", with: "billing.invoice_lines"))
+        try project.expectSuccess(
+            "revision", "--autogenerate", "-m", "Rename", "--rename", "billing.lines=billing.invoice_lines")
+        let text = try String(contentsOfFile: try project.revisionFiles().first { $0.hasSuffix("_rename.sql") }!, encoding: .utf8)
+        #expect(text.contains("ALTER TABLE billing.lines RENAME TO invoice_lines;"), "\(text)")
+        #expect(text.contains("RENAME CONSTRAINT lines_invoice_id_fkey TO invoice_lines_invoice_id_fkey"), "\(text)")
+        #expect(!text.contains("DROP CONSTRAINT"), "\(text)")
+        try project.expectSuccess("upgrade", "head")
+        let check = try project.run("check", "--strict")
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+        #expect(try project.count("billing.invoice_lines") == 1)
+        try project.expectSuccess("downgrade", "-1")
+        #expect(try project.inspect() == before)
+    }
+
     @Test func aChangeMadeByHandInAnIncludedSchemaFailsCheckAndIsNamed() throws {
         let project = try Self.project()
         try project.declare(Self.declared)

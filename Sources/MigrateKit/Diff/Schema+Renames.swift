@@ -71,12 +71,16 @@ extension Table {
 
     /// Constraint and index names the dialect derived from the old table
     /// name, derived from the new one.
+    /// A table of an included PostgreSQL schema (`billing.lines`) derives
+    /// them from its name without the schema (`lines_pkey`).
     mutating func renameGeneratedNames(from: String, to: String, dialect: any Dialect) {
+        let old = from.split(separator: ".").last.map(String.init) ?? from
+        let new = to.split(separator: ".").last.map(String.init) ?? to
         func renamed(_ name: String?, _ kind: SchemaElementKind) -> String? {
-            guard let name, name.hasPrefix(from + "_"), dialect.isGeneratedName(name, for: kind, on: from) else {
+            guard let name, name.hasPrefix(old + "_"), dialect.isGeneratedName(name, for: kind, on: from) else {
                 return name
             }
-            return to + name.dropFirst(from.count)
+            return new + name.dropFirst(old.count)
         }
         if let key = primaryKey { primaryKey!.name = renamed(key.name, .primaryKey) }
         for index in foreignKeys.indices { foreignKeys[index].name = renamed(foreignKeys[index].name, .foreignKey) }

@@ -123,6 +123,57 @@ final class RevisionHeaderCacheTests {
         #expect(try graph().heads == ["aaaa"])
     }
 
+    /// Every header field survives the cache: lists of several ids, labels,
+    /// and a message with the characters the cache file escapes.
+    @Test func cachedHeadersEqualParsedOnes() throws {
+        try write("aaaa", revises: "", message: "first")
+        try write("bbbb", revises: "aaaa", message: "second")
+        let path = versions + "/cccc.sql"
+        try """
+            -- merge\twith a tab, a \\ backslash, ünïcödé
+            -- and a second line
+            --
+            -- Revision ID: cccc
+            -- Revises: aaaa, bbbb
+            -- Branch Labels: one, two
+            -- Depends On: aaaa
+
+            -- migrate:upgrade
+            SELECT 1;
+
+            """.write(toFile: path, atomically: false, encoding: .utf8)
+        try setTimes(path, age: 60)
+        settle()
+        let parsed = try ScriptDirectory.load(root + "/migrations").graph.nodes
+        _ = try graph()
+        #expect(cache().entries.count == 3)
+        let cached = try graph().nodes
+        #expect(cached == parsed)
+        #expect(cached["cccc"]?.message == "merge\twith a tab, a \\ backslash, ünïcödé\nand a second line")
+        #expect(cached["cccc"]?.parents == ["aaaa", "bbbb"])
+        #expect(cached["cccc"]?.branchLabels == ["one", "two"])
+    }
+
+    /// A cache file cut off or garbled part way keeps the entries before the
+    /// damage and reads the other files again.
+    @Test func aDamagedEntryIsReadFromTheFileAgain() throws {
+        try write("aaaa", revises: "", message: "first")
+        try write("bbbb", revises: "aaaa", message: "second")
+        settle()
+        _ = try graph()
+        let file = try #require(cache().file)
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        let lines = text.split(separator: "\n").map(String.init)
+        // The stamp's size field of the second entry is no number any more.
+        var fields = lines[3].split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        fields[1] = "12x"
+        try (lines[0...2] + [fields.joined(separator: "\t")]).joined(separator: "\n")
+            .write(toFile: file, atomically: false, encoding: .utf8)
+        #expect(cache().entries.count == 1)
+        #expect(try graph().nodes["bbbb"]?.message == "second")
+        #expect(cache().entries.count == 2)
+    }
+
     @Test func aBadFileIsStillAnErrorNamingIt() throws {
         try write("aaaa", revises: "", message: "first")
         _ = try graph()

@@ -28,13 +28,6 @@ struct RevisionHeaderCache {
             device = Int64(bitPattern: UInt64(info.st_dev))
         }
 
-        init?(fields: ArraySlice<Substring>) {
-            let numbers = fields.compactMap { Int64($0) }
-            guard numbers.count == 7 else { return nil }
-            (size, modifiedSeconds, modifiedNanoseconds) = (numbers[0], numbers[1], numbers[2])
-            (changedSeconds, changedNanoseconds, inode, device) = (numbers[3], numbers[4], numbers[5], numbers[6])
-        }
-
         var fields: [String] {
             [size, modifiedSeconds, modifiedNanoseconds, changedSeconds, changedNanoseconds, inode, device].map(String.init)
         }
@@ -68,17 +61,8 @@ struct RevisionHeaderCache {
     init(folder: String, environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.folder = folder
         file = Self.cacheFile(for: folder, environment: environment)
-        guard let file, let text = try? String(contentsOfFile: file, encoding: .utf8) else { return }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
-        guard lines.popFirst() == Substring(Self.formatLine), lines.popFirst() == Substring(folder) else { return }
-        for line in lines where !line.isEmpty {
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-            guard fields.count == 13, let stamp = Stamp(fields: fields[1..<8]) else { return }
-            let list = { (field: Substring) in field.isEmpty ? [] : field.split(separator: " ").map(String.init) }
-            entries[Self.unescape(fields[0])] = Entry(
-                stamp: stamp, revision: String(fields[8]), parents: list(fields[9]), dependsOn: list(fields[10]),
-                branchLabels: list(fields[11]), message: Self.unescape(fields[12]))
-        }
+        guard let file, let text = Self.contents(of: file) else { return }
+        entries = Self.entries(in: text, folder: folder)
     }
 
     /// The entry for the file `name`, if it was recorded for exactly this `stamp`.
@@ -97,10 +81,12 @@ struct RevisionHeaderCache {
     }
 
     /// Keeps only the entries of `names` (files removed since are forgotten).
-    mutating func keep(only names: Set<String>) {
-        let before = entries.count
+    mutating func keep(only names: [String]) {
+        let known = names.reduce(0) { entries[$1] == nil ? $0 : $0 + 1 }
+        guard known < entries.count else { return }  // nothing to forget: the usual case, checked cheaply
+        let names = Set(names)
         entries = entries.filter { names.contains($0.key) }
-        changed = changed || entries.count != before
+        changed = true
     }
 
     /// Writes the cache when it changed: to a temporary file renamed over the
@@ -142,26 +128,5 @@ struct RevisionHeaderCache {
     private static func escape(_ text: String) -> String {
         text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\t", with: "\\t")
             .replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\r", with: "\\r")
-    }
-
-    private static func unescape(_ text: Substring) -> String {
-        var result = ""
-        var escaped = false
-        for character in text {
-            if escaped {
-                switch character {
-                case "t": result.append("\t")
-                case "n": result.append("\n")
-                case "r": result.append("\r")
-                default: result.append(character)
-                }
-                escaped = false
-            } else if character == "\\" {
-                escaped = true
-            } else {
-                result.append(character)
-            }
-        }
-        return result
     }
 }

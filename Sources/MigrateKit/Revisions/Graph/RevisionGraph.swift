@@ -81,8 +81,8 @@ public struct RevisionGraph: Sendable {
             if dependencies != node.dependsOn { byID[node.id]!.dependsOn = dependencies }
         }
         // A revision that lists a parent twice is still one child.
-        children = children.mapValues { Array(Set($0)).sorted() }
-        dependents = dependents.mapValues { Array(Set($0)).sorted() }
+        children = children.mapValues { $0.count == 1 ? $0 : Array(Set($0)).sorted() }
+        dependents = dependents.mapValues { $0.count == 1 ? $0 : Array(Set($0)).sorted() }
 
         self.nodes = byID
         self.childrenByID = children

@@ -107,11 +107,15 @@ struct FailureScenarioTests {
 
 /// Failures that do not depend on the database.
 @Suite("Configuration failures")
-struct ConfigurationFailureTests {
+final class ConfigurationFailureTests {
     let folder = NSTemporaryDirectory() + "migrate-cfg-" + UUID().uuidString
 
     init() throws {
         try FileManager.default.createDirectory(atPath: folder + "/migrations/versions", withIntermediateDirectories: true)
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(atPath: folder)
     }
 
     @Test func noConfigFile() throws {

@@ -24,6 +24,10 @@ struct LockWaitStatementBoundTests {
         #expect(bounds.statementPrefix == "SET STATEMENT lock_wait_timeout = 7, innodb_lock_wait_timeout = 7 FOR ")
         let table = VersionTableConnection(connection, bounds: bounds, tableName: "migrate_version")
         #expect(try table.scalar(Self.settings)?.string == "7 7")
+        // A refused statement is named as migrate wrote it.
+        let refused = #expect(throws: DatabaseError.self) { try table.execute("INSERT INTO no_such_t VALUES (1)") }
+        #expect(refused?.sql == "INSERT INTO no_such_t VALUES (1)")
+        #expect(refused?.message.contains("SET STATEMENT") == false, "\(String(describing: refused))")
         try bounds.bound()
         #expect(try connection.scalar(Self.settings)?.string == own, "the session keeps its own settings")
         try bounds.restore()

@@ -38,6 +38,16 @@ final class LockWaitBounds {
         statementPrefix.map { $0 + sql } ?? sql
     }
 
+    /// The error for a statement ``bounding(_:)`` prefixed, naming the
+    /// statement as migrate wrote it (a refused `INSERT`, not `SET STATEMENT`).
+    func unbounding(_ error: DatabaseError) -> DatabaseError {
+        guard let prefix = statementPrefix, let sent = error.sql, sent.hasPrefix(prefix) else { return error }
+        let written = String(sent.dropFirst(prefix.count))
+        let message = error.message.replacingOccurrences(
+            of: DatabaseError.statementSummary(sent), with: DatabaseError.statementSummary(written))
+        return DatabaseError(error.kind, message, sql: written)
+    }
+
     /// Bounds the waits of the statements that follow (migrate's own).
     func bound() throws {
         guard !bounded, let boundSQL else { return }
@@ -89,7 +99,11 @@ final class VersionTableConnection: ForwardingConnection {
     private func bounded<T>(_ body: () throws -> T) throws -> T {
         do {
             try bounds.bound()
-            return try body()
+            do {
+                return try body()
+            } catch let error as DatabaseError {
+                throw bounds.unbounding(error)
+            }
         } catch let error as DatabaseError where error.kind == .lockTimeout {
             let seconds = bounds.seconds == bounds.seconds.rounded() ? String(Int(bounds.seconds)) : String(bounds.seconds)
             throw DatabaseError(

@@ -60,6 +60,13 @@ final class VersionTable {
         isKnownVersionTable = true
     }
 
+    /// Forgets what ``createIfNeeded()`` found, after a rollback that may
+    /// have undone the table's creation or its new columns.
+    func forgetCatalog() {
+        isKnownVersionTable = false
+        hasProgressColumns = nil
+    }
+
     /// Every row; an empty list when the table does not exist yet.
     func rows() throws -> [AppliedRevision] {
         if !isKnownVersionTable {

@@ -64,28 +64,10 @@ extension MySQLDialect {
     /// and row locks (`innodb_lock_wait_timeout`), whole seconds and at
     /// least 1, keeping the session's own values in user variables.
     public func boundLockWaitsSQL(seconds: Double) -> String? {
-        let whole = Self.wholeSeconds(seconds)
+        let whole = seconds.isFinite ? min(max(1, Int(seconds.rounded(.up))), 31_536_000) : 31_536_000
         return "SET @migrate_saved_lock_wait_timeout = @@SESSION.lock_wait_timeout, "
             + "@migrate_saved_innodb_lock_wait_timeout = @@SESSION.innodb_lock_wait_timeout; "
             + "SET SESSION lock_wait_timeout = \(whole), SESSION innodb_lock_wait_timeout = \(whole)"
-    }
-
-    /// On MariaDB, `SET STATEMENT lock_wait_timeout = N,
-    /// innodb_lock_wait_timeout = N FOR ` (MariaDB 10.1.2 and later), which
-    /// sets both for the one statement that follows and puts the session's
-    /// values back after it. MySQL has no such statement (its `SET_VAR`
-    /// hint does not take InnoDB's variables), so there the session is
-    /// bounded and restored.
-    public func lockWaitBoundPrefix(seconds: Double, on connection: DatabaseConnection) -> String? {
-        guard (connection as? MySQLConnection)?.serverIsMariaDB == true else { return nil }
-        let whole = Self.wholeSeconds(seconds)
-        return "SET STATEMENT lock_wait_timeout = \(whole), innodb_lock_wait_timeout = \(whole) FOR "
-    }
-
-    /// A lock wait bound as both variables take it: whole seconds, at least
-    /// 1, at most a year.
-    private static func wholeSeconds(_ seconds: Double) -> Int {
-        seconds.isFinite ? min(max(1, Int(seconds.rounded(.up))), 31_536_000) : 31_536_000
     }
 
     public var restoreLockWaitsSQL: String? {

@@ -22,6 +22,13 @@ struct VersionTableSQLTests {
         #expect(progress.values == [.text("p3"), .text(id)])
         let update = postgres.update(id, state: .applied, milliseconds: 7, checksum: "c2")
         #expect(update.sql == #"UPDATE "migrate_version" SET state = $1, execution_ms = 7, checksum = $2 WHERE revision = $3"#)
+        // Settling a tracked revision records its last progress in the same statement.
+        let settle = mysql.update(id, state: .applied, milliseconds: 7, checksum: "c2", progress: (4, "p4"))
+        #expect(settle.sql == """
+            UPDATE `migrate_version` SET state = ?, execution_ms = 7, checksum = ?, completed_statements = 4, \
+            completed_checksum = ? WHERE revision = ?
+            """)
+        #expect(settle.values == [.text("applied"), .text("c2"), .text("p4"), .text(id)])
         let delete = VersionTableSQL(name: "migrate_version", dialect: SQLiteDialect()).delete(id)
         #expect(delete.sql == #"DELETE FROM "migrate_version" WHERE revision = ?"#)
         #expect(delete.values == [.text(id)])

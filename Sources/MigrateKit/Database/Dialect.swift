@@ -94,6 +94,14 @@ public protocol Dialect: ScratchDatabaseHost, Sendable {
     /// ``restoreLockWaitsSQL``, local to the open transaction when `transactionLocal`.
     func restoreLockWaitsSQL(transactionLocal: Bool) -> String?
 
+    /// A prefix that bounds the lock waits of the one statement it starts
+    /// to `seconds` (MariaDB's `SET STATEMENT ... FOR`), when the server on
+    /// this connection has one. migrate's own statements then carry it and
+    /// the session's settings are never changed, which spares the two
+    /// statements per revision that would bound and restore them
+    /// (``boundLockWaitsSQL(seconds:)``). Default: `nil`.
+    func lockWaitBoundPrefix(seconds: Double, on connection: DatabaseConnection) -> String?
+
     /// `true` when a table of this name exists in the connection's current
     /// database or schema (the version table is created on first write, and
     /// read-only commands must not create it).

@@ -19,4 +19,7 @@ extension Dialect {
     public func restoreLockWaitsSQL(transactionLocal: Bool) -> String? {
         restoreLockWaitsSQL
     }
+
+    /// No per-statement bound: the session's settings are bounded and restored.
+    public func lockWaitBoundPrefix(seconds: Double, on connection: DatabaseConnection) -> String? { nil }
 }

@@ -6,13 +6,18 @@
 /// locked version table; revision statements run with whatever the server,
 /// role or URL set, as they would in `psql` or `mysql`. Settings change only
 /// when the kind of statement changes, so a run costs two extra round trips
-/// per revision.
+/// per revision — none where the server bounds one statement at a time
+/// (``Dialect/lockWaitBoundPrefix(seconds:on:)``, MariaDB): then migrate's
+/// own statements carry the bound and the session's settings never change.
 final class LockWaitBounds {
     /// The bound, in seconds (`lock_timeout`).
     let seconds: Double
     /// `true` when the settings are local to the open transaction (`SET
     /// LOCAL`), for a connection whose sessions do not survive a commit.
     let transactionLocal: Bool
+    /// Put before each of migrate's own statements, when the dialect bounds
+    /// statements one at a time.
+    let statementPrefix: String?
     private let connection: DatabaseConnection
     private let boundSQL: String?
     private let restoreSQL: String?
@@ -22,8 +27,25 @@ final class LockWaitBounds {
         self.seconds = seconds
         self.transactionLocal = transactionLocal
         self.connection = connection
-        boundSQL = dialect.boundLockWaitsSQL(seconds: seconds, transactionLocal: transactionLocal)
-        restoreSQL = dialect.restoreLockWaitsSQL(transactionLocal: transactionLocal)
+        let prefix = transactionLocal ? nil : dialect.lockWaitBoundPrefix(seconds: seconds, on: connection)
+        statementPrefix = prefix
+        boundSQL = prefix != nil ? nil : dialect.boundLockWaitsSQL(seconds: seconds, transactionLocal: transactionLocal)
+        restoreSQL = prefix != nil ? nil : dialect.restoreLockWaitsSQL(transactionLocal: transactionLocal)
+    }
+
+    /// `sql` as migrate sends it: with ``statementPrefix`` when there is one.
+    func bounding(_ sql: String) -> String {
+        statementPrefix.map { $0 + sql } ?? sql
+    }
+
+    /// The error for a statement ``bounding(_:)`` prefixed, naming the
+    /// statement as migrate wrote it (a refused `INSERT`, not `SET STATEMENT`).
+    func unbounding(_ error: DatabaseError) -> DatabaseError {
+        guard let prefix = statementPrefix, let sent = error.sql, sent.hasPrefix(prefix) else { return error }
+        let written = String(sent.dropFirst(prefix.count))
+        let message = error.message.replacingOccurrences(
+            of: DatabaseError.statementSummary(sent), with: DatabaseError.statementSummary(written))
+        return DatabaseError(error.kind, message, sql: written)
     }
 
     /// Bounds the waits of the statements that follow (migrate's own).
@@ -63,21 +85,25 @@ final class VersionTableConnection: ForwardingConnection {
     }
 
     override func execute(_ sql: String) throws {
-        try bounded { try base.execute(sql) }
+        try bounded { try base.execute(bounds.bounding(sql)) }
     }
 
     override func execute(_ sql: String, binding values: [SQLValue]) throws {
-        try bounded { try base.execute(sql, binding: values) }
+        try bounded { try base.execute(bounds.bounding(sql), binding: values) }
     }
 
     override func query(_ sql: String) throws -> [SQLRow] {
-        try bounded { try base.query(sql) }
+        try bounded { try base.query(bounds.bounding(sql)) }
     }
 
     private func bounded<T>(_ body: () throws -> T) throws -> T {
         do {
             try bounds.bound()
-            return try body()
+            do {
+                return try body()
+            } catch let error as DatabaseError {
+                throw bounds.unbounding(error)
+            }
         } catch let error as DatabaseError where error.kind == .lockTimeout {
             let seconds = bounds.seconds == bounds.seconds.rounded() ? String(Int(bounds.seconds)) : String(bounds.seconds)
             throw DatabaseError(

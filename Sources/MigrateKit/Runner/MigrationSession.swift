@@ -108,6 +108,7 @@ final class MigrationSession {
         guard inTransaction else { return }
         try? connection.execute("ROLLBACK")
         bounds.forget()
+        table.forgetCatalog()
         inTransaction = false
     }
 

@@ -52,17 +52,21 @@ struct PlanRunner {
             }
             observer?(.willRun(item.step))
             let started = DispatchTime.now()
+            var progress: (completed: Int, checksum: String)?
             if tracked {
-                try runTracked(item, committedEarlier: committed)
+                progress = try runTracked(item, committedEarlier: committed)
             } else {
                 try runInTransaction(item, committedEarlier: committed)
             }
             let milliseconds = Int((DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1_000_000)
-            if tracked {
+            if let progress {
                 committed.append(item.step.revision)
+                // The settling write records the last statement's progress
+                // too: one write (and, on MySQL, one commit) fewer.
                 if direction == .upgrade {
                     try session.table.update(
-                        item.step.revision, state: .applied, milliseconds: milliseconds, checksum: item.checksum)
+                        item.step.revision, state: .applied, milliseconds: milliseconds, checksum: item.checksum,
+                        progress: progress)
                 } else {
                     try session.table.delete(item.step.revision)
                 }
@@ -108,7 +112,12 @@ struct PlanRunner {
         }
     }
 
-    private func runTracked(_ item: PreparedStep, committedEarlier: [String]) throws {
+    /// Runs a tracked revision's statements, recording after each but the
+    /// last how many have completed. Returns the progress after the last,
+    /// which the caller writes with the row's final state: the window in
+    /// which a statement took effect but its progress is not recorded is
+    /// the same as after any other statement.
+    private func runTracked(_ item: PreparedStep, committedEarlier: [String]) throws -> (completed: Int, checksum: String) {
         let revision = item.step.revision
         let checksums = StatementPrefix.checksums(of: item.statements)
         if item.resumesAfter == nil {
@@ -116,11 +125,11 @@ struct PlanRunner {
                 try session.table.insert(
                     revision, checksum: item.checksum, state: .applying, milliseconds: 0, progress: (0, checksums[0]))
             } else {
-                try session.table.update(revision, state: .reverting)
-                try session.table.recordProgress(revision, completed: 0, checksum: checksums[0])
+                try session.table.update(revision, state: .reverting, progress: (0, checksums[0]))
             }
         }
-        for index in (item.resumesAfter ?? 0)..<item.statements.count {
+        let count = item.statements.count
+        for index in (item.resumesAfter ?? 0)..<count {
             let statement = item.statements[index]
             do {
                 try session.executeRevisionStatement(statement.text)
@@ -132,8 +141,11 @@ struct PlanRunner {
                         tookEffect: Array(item.statements[..<index]), committedEarlier: committedEarlier,
                         statementCount: item.statements.count))
             }
-            try session.table.recordProgress(revision, completed: index + 1, checksum: checksums[index + 1])
+            if index + 1 < count {
+                try session.table.recordProgress(revision, completed: index + 1, checksum: checksums[index + 1])
+            }
         }
+        return (count, checksums[count])
     }
 
     private func record(_ item: PreparedStep, milliseconds: Int) throws {

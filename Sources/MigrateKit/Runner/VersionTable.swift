@@ -10,6 +10,9 @@ final class VersionTable {
     let connection: DatabaseConnection
     /// Whether the table has the progress columns, once asked.
     private var hasProgressColumns: Bool?
+    /// Set once ``createIfNeeded()`` has made or checked the table: the
+    /// reads after it skip asking the catalog again (two queries a run).
+    private var isKnownVersionTable = false
 
     init(name: String, schema: String? = nil, dialect: any Dialect, connection: DatabaseConnection) {
         self.name = name
@@ -31,17 +34,22 @@ final class VersionTable {
     }
 
     /// Creates the table when it is missing, and adds the progress columns
-    /// to one an earlier release created. Call it with the lock held: a
-    /// concurrent `CREATE TABLE IF NOT EXISTS` can fail on PostgreSQL.
+    /// to one an earlier release created — after checking that the table
+    /// is a version table, so an application's table of that name is never
+    /// altered (on MySQL the `ALTER` would commit at once). Call it with
+    /// the lock held: a concurrent `CREATE TABLE IF NOT EXISTS` can fail on
+    /// PostgreSQL.
     func createIfNeeded() throws {
         guard try exists() else {
             try withGrantAdvice("create the version table \(name)", right: "create tables") {
                 try connection.execute(sql.create)
             }
             hasProgressColumns = true
+            isKnownVersionTable = true
             return
         }
         let existing = try columnNames()
+        try checkIsVersionTable(columns: existing)
         for column in sql.progressColumns {
             guard !existing.contains(column.name) else { continue }
             try withGrantAdvice("add the column \(column.name) to the version table \(name)", right: "alter it") {
@@ -49,12 +57,22 @@ final class VersionTable {
             }
         }
         hasProgressColumns = true
+        isKnownVersionTable = true
+    }
+
+    /// Forgets what ``createIfNeeded()`` found, after a rollback that may
+    /// have undone the table's creation or its new columns.
+    func forgetCatalog() {
+        isKnownVersionTable = false
+        hasProgressColumns = nil
     }
 
     /// Every row; an empty list when the table does not exist yet.
     func rows() throws -> [AppliedRevision] {
-        guard try exists() else { return [] }
-        try checkIsVersionTable()
+        if !isKnownVersionTable {
+            guard try exists() else { return [] }
+            try checkIsVersionTable(columns: columnNames())
+        }
         let progress = try hasProgressColumns ?? columnNames().contains("completed_checksum")
         hasProgressColumns = progress
         return try connection.query(sql.selectAll(withProgress: progress)).map { row in
@@ -68,8 +86,8 @@ final class VersionTable {
 
     /// Refuses an application's table that happens to have the name
     /// (`version_table = users`), before any statement trips on its columns.
-    private func checkIsVersionTable() throws {
-        let columns = Set(try columnNames().map { $0.lowercased() })
+    private func checkIsVersionTable(columns names: [String]) throws {
+        let columns = Set(names.map { $0.lowercased() })
         let missing = VersionTableSQL.columns.filter { !columns.contains($0) }
         if !missing.isEmpty { throw NotAVersionTableError(table: name, missingColumns: missing) }
     }
@@ -81,8 +99,11 @@ final class VersionTable {
         try run(sql.insert(revision, checksum: checksum, state: state, milliseconds: milliseconds, progress: progress))
     }
 
-    func update(_ revision: String, state: AppliedRevision.State, milliseconds: Int? = nil, checksum: String? = nil) throws {
-        try run(sql.update(revision, state: state, milliseconds: milliseconds, checksum: checksum))
+    func update(
+        _ revision: String, state: AppliedRevision.State, milliseconds: Int? = nil, checksum: String? = nil,
+        progress: (completed: Int, checksum: String)? = nil
+    ) throws {
+        try run(sql.update(revision, state: state, milliseconds: milliseconds, checksum: checksum, progress: progress))
     }
 
     /// Records how many statements of the running section took effect.

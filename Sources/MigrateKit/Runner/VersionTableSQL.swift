@@ -80,12 +80,20 @@ struct VersionTableSQL {
         return values.statement("INSERT INTO \(quotedName) (\(columns)) VALUES (\(row))")
     }
 
-    /// Sets a row's state, and its duration and checksum when given.
-    func update(_ revision: String, state: AppliedRevision.State, milliseconds: Int? = nil, checksum: String? = nil) -> Statement {
+    /// Sets a row's state, and its duration, checksum and progress
+    /// (``recordProgress(_:completed:checksum:)``) when given: one statement,
+    /// so settling a tracked revision costs one write.
+    func update(
+        _ revision: String, state: AppliedRevision.State, milliseconds: Int? = nil, checksum: String? = nil,
+        progress: (completed: Int, checksum: String)? = nil
+    ) -> Statement {
         var values = Values(self)
         var assignments = "state = \(values.add(state.rawValue))"
         if let milliseconds { assignments += ", execution_ms = \(milliseconds)" }
         if let checksum { assignments += ", checksum = \(values.add(checksum))" }
+        if let progress {
+            assignments += ", completed_statements = \(progress.completed), completed_checksum = \(values.add(progress.checksum))"
+        }
         let sql = "UPDATE \(quotedName) SET \(assignments) WHERE revision = \(values.add(revision))"
         return values.statement(sql)
     }

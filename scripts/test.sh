@@ -17,12 +17,9 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-# ---------------------------------------------------------------------------
-# FORMAT LINT: off until the tree has been formatted once with
-# scripts/format.sh (one commit, after the open branches are merged). Then
-# set this to on, and the suite fails on any difference from .swift-format.
-readonly FORMAT_LINT=off
-# ---------------------------------------------------------------------------
+# The tree is formatted with scripts/format.sh; the suite fails on any
+# difference from .swift-format (run scripts/format.sh to fix it).
+readonly FORMAT_LINT=on
 
 if [ $# -gt 0 ]; then
   exec scripts/with-test-databases.sh swift test "$@"

@@ -35,16 +35,18 @@ struct CheckCommand: ParsableCommand {
             }
             if changes.isEmpty {
                 if failsStrictly {
-                    Output.say("No differences in what was compared, but \(comparison.notCompared.count) "
-                        + "object(s) were not compared (--strict).")
+                    Output.say(
+                        "No differences in what was compared, but \(comparison.notCompared.count) "
+                            + "object(s) were not compared (--strict).")
                     throw ExitCode(1)
                 }
                 Output.say("No differences: the database matches the declared schema.")
                 return
             }
-            Output.say("The database differs from the declared schema (\(changes.count) "
-                + (changes.count == 1 ? "change" : "changes")
-                + "); run `migrate revision --autogenerate -m \"...\"`:")
+            Output.say(
+                "The database differs from the declared schema (\(changes.count) "
+                    + (changes.count == 1 ? "change" : "changes")
+                    + "); run `migrate revision --autogenerate -m \"...\"`:")
             for change in changes { Output.say("  \(change.summary)") }
             throw ExitCode(1)
         }

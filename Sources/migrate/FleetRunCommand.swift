@@ -29,7 +29,8 @@ enum FleetRunCommand {
         let summary = FleetSummary(outcomes)
         if json {
             try JSONOutput.print(
-                FleetJSON(outcomes, direction: direction.rawValue, target: target, parallel: fleet.options.parallel,
+                FleetJSON(
+                    outcomes, direction: direction.rawValue, target: target, parallel: fleet.options.parallel,
                     milliseconds: milliseconds))
         } else {
             printSummary(summary, outcomes, direction, target: target, parallel: fleet.options.parallel, milliseconds: milliseconds)

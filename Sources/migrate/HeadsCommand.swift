@@ -8,7 +8,9 @@ struct HeadsCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: FormatOptions
 
-    @Flag(name: .customLong("resolve-dependencies"), help: "Treat `Depends On:` revisions as parents: a revision another depends on is not a head.")
+    @Flag(
+        name: .customLong("resolve-dependencies"),
+        help: "Treat `Depends On:` revisions as parents: a revision another depends on is not a head.")
     var resolveDependencies = false
 
     func run() throws {

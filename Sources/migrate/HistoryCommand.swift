@@ -34,9 +34,10 @@ struct HistoryCommand: ParsableCommand {
             }
             for node in revisions {
                 let mark = current.contains(node.id) ? " (current)" : ""
-                Output.say(global.verbose
-                    ? RevisionText.verbose(node, graph: directory.graph, mark: mark) + "\n"
-                    : RevisionText.line(node, graph: directory.graph, mark: mark))
+                Output.say(
+                    global.verbose
+                        ? RevisionText.verbose(node, graph: directory.graph, mark: mark) + "\n"
+                        : RevisionText.line(node, graph: directory.graph, mark: mark))
             }
         }
     }

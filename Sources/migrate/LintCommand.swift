@@ -35,7 +35,8 @@ struct LintCommand: ParsableCommand {
                 try JSONOutput.print(LintJSON(report))
             } else {
                 for finding in report.findings {
-                    Output.say("\(Self.shown(finding.path)):\(finding.line): \(finding.severity.rawValue) \(finding.rule): \(finding.message)")
+                    Output.say(
+                        "\(Self.shown(finding.path)):\(finding.line): \(finding.severity.rawValue) \(finding.rule): \(finding.message)")
                     Output.say("    help: \(finding.help)")
                 }
                 Output.say(Self.summary(report))

@@ -9,7 +9,8 @@ enum RevisionText {
 
     static func verbose(_ node: RevisionNode, graph: RevisionGraph, mark: String = "") -> String {
         var lines = ["Rev: \(node.id)\(tags(node, graph: graph))\(mark)"]
-        lines.append((node.parents.count > 1 ? "Merges: " : "Parent: ") + (node.parents.isEmpty ? "<base>" : node.parents.joined(separator: ", ")))
+        lines.append(
+            (node.parents.count > 1 ? "Merges: " : "Parent: ") + (node.parents.isEmpty ? "<base>" : node.parents.joined(separator: ", ")))
         if !node.dependsOn.isEmpty { lines.append("Also depends on: " + node.dependsOn.joined(separator: ", ")) }
         if !node.branchLabels.isEmpty { lines.append("Branch names: " + node.branchLabels.joined(separator: ", ")) }
         let children = graph.children(of: node.id)

@@ -18,7 +18,8 @@ enum RunCommand {
             if offline.sql {
                 let (start, end) = OfflineOptions.split(target)
                 let dialect = try offline.chosenDialect()
-                let script = direction == .upgrade
+                let script =
+                    direction == .upgrade
                     ? try migrator.upgradeScript(to: end, from: start, dialect: dialect)
                     : try migrator.downgradeScript(from: start ?? "", to: end, dialect: dialect)
                 return Output.say(script, terminator: "")

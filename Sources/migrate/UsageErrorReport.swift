@@ -15,8 +15,10 @@ struct UsageErrorReport {
 
     /// The lines to print on stderr.
     var lines: [String] {
-        ["error[\(id)]: \(sentence)" + (suggestion.map { " Did you mean '\($0)'?" } ?? ""),
-         "See 'migrate help\(command.map { " " + $0 } ?? "")'."]
+        [
+            "error[\(id)]: \(sentence)" + (suggestion.map { " Did you mean '\($0)'?" } ?? ""),
+            "See 'migrate help\(command.map { " " + $0 } ?? "")'.",
+        ]
     }
 
     /// The verbs of the root command and their own subcommands.
@@ -101,7 +103,8 @@ struct UsageErrorReport {
 
     /// Levenshtein distance, with an adjacent swap counted as one edit.
     static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
+        let a = Array(a)
+        let b = Array(b)
         if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
         var rows = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
         for i in 0...a.count { rows[i][0] = i }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MigrateKit
 
 /// `revision --autogenerate` and `check` beyond the corpus: nothing to do,
@@ -134,7 +135,8 @@ struct AutogenerateCommandTests {
         let project = try AutogenerateProject(backend)
         try project.write("aaaa00000001", message: "Notes", upgrade: CorpusCase.base)
         try project.expectSuccess("upgrade", "head")
-        try project.declare("""
+        try project.declare(
+            """
             -- the app's tables
             CREATE TABLE t (id INTEGER PRIMARY KEY, name VARCHAR(50));
 

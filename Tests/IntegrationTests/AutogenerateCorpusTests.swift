@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MigrateKit
 
 /// The round-trip corpus of issue 4, through the `migrate` binary on every

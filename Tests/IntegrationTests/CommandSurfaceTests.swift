@@ -9,8 +9,12 @@ struct CommandSurfaceTests {
     func stampPurgeShowHistoryRanges(_ backend: TestBackend) throws {
         let project = try CLIProject(backend)
         try project.write("ab0000000001", message: "One", upgrade: "CREATE TABLE one_t (id INTEGER);", downgrade: "DROP TABLE one_t;")
-        try project.write("ab0000000002", revises: ["ab0000000001"], message: "Two", upgrade: "CREATE TABLE two_t (id INTEGER);", downgrade: "DROP TABLE two_t;")
-        try project.write("cd0000000003", revises: ["ab0000000002"], message: "Three", upgrade: "CREATE TABLE three_t (id INTEGER);", downgrade: "DROP TABLE three_t;")
+        try project.write(
+            "ab0000000002", revises: ["ab0000000001"], message: "Two", upgrade: "CREATE TABLE two_t (id INTEGER);",
+            downgrade: "DROP TABLE two_t;")
+        try project.write(
+            "cd0000000003", revises: ["ab0000000002"], message: "Three", upgrade: "CREATE TABLE three_t (id INTEGER);",
+            downgrade: "DROP TABLE three_t;")
 
         var result = try project.run("upgrade", "ab")
         #expect(result.status == 64)
@@ -20,11 +24,12 @@ struct CommandSurfaceTests {
         result = try project.run("upgrade", "ab0000000002")
         #expect(result.status == 0, "\(result.stderr)")
         result = try project.run("history", "-r", "current:")
-        #expect(result.stdout == """
-            ab0000000002 -> cd0000000003 (head), Three
-            ab0000000001 -> ab0000000002, Two
+        #expect(
+            result.stdout == """
+                ab0000000002 -> cd0000000003 (head), Three
+                ab0000000001 -> ab0000000002, Two
 
-            """, "\(result.stderr)")
+                """, "\(result.stderr)")
         result = try project.run("history", "-r", ":ab0000000001")
         #expect(result.stdout == "<base> -> ab0000000001, One\n")
 
@@ -36,7 +41,9 @@ struct CommandSurfaceTests {
 
         // A revision the files no longer define: stamp refuses, --purge rewrites.
         let connection = try project.connect()
-        try connection.execute("INSERT INTO migrate_version (revision, checksum, applied_at, execution_ms, state) VALUES ('ffff00000000', NULL, CURRENT_TIMESTAMP, 0, 'applied')")
+        try connection.execute(
+            "INSERT INTO migrate_version (revision, checksum, applied_at, execution_ms, state) VALUES ('ffff00000000', NULL, CURRENT_TIMESTAMP, 0, 'applied')"
+        )
         connection.close()
         result = try project.run("upgrade", "head")
         #expect(result.status == 1)
@@ -74,11 +81,12 @@ struct CommandSurfaceTests {
         #expect(result.status == 1)
         #expect(result.stderr.contains("revision.duplicate-id"))
         result = try project.run("heads")
-        #expect(result.stdout == """
-            root00000001 -> sec000000002 (head), Second
-            side00000003 -> x00000000004 (head), On side
+        #expect(
+            result.stdout == """
+                root00000001 -> sec000000002 (head), Second
+                side00000003 -> x00000000004 (head), On side
 
-            """, "\(result.stdout)")
+                """, "\(result.stdout)")
     }
 
     @Test func headsResolvingDependenciesAndMergeOfOneHead() throws {

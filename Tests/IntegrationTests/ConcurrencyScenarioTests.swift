@@ -41,7 +41,9 @@ struct ConcurrencyScenarioTests {
             let connection = try project.connect()
             defer { connection.close() }
             for index in [1, Self.revisions / 2, Self.revisions] {
-                #expect(try backend.dialect.tableExists("t\(index)", on: connection) || backend == .postgresql && round == 5 && index == Self.revisions / 2)
+                #expect(
+                    try backend.dialect.tableExists("t\(index)", on: connection)
+                        || backend == .postgresql && round == 5 && index == Self.revisions / 2)
             }
         }
     }

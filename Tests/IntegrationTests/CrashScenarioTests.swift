@@ -38,7 +38,8 @@ struct CrashScenarioTests {
         } else {
             // The killed revision resumes at the statement that was running.
             #expect(rerun.status == 0, "\(rerun.stderr)")
-            #expect(rerun.stdout.contains("Resuming upgrade k00000000001 -> k00000000002 (Long one) at statement 2 of 3"), "\(rerun.stdout)")
+            #expect(
+                rerun.stdout.contains("Resuming upgrade k00000000001 -> k00000000002 (Long one) at statement 2 of 3"), "\(rerun.stdout)")
             #expect(try project.versionRows() == ["k00000000001:applied", "k00000000002:applied"])
             #expect(try project.tableExists("during_t") && project.tableExists("after_t"))
         }

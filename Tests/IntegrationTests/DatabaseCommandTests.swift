@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MigrateKit
 
 /// `migrate database create|exists|drop`, as test suites in any language use them.
@@ -96,8 +97,11 @@ struct PermissionTests {
         limited.password = "ro-secret-pw"
         let result = try project.run("upgrade", "head", "--url", limited.string)
         #expect(result.status == 1)
-        #expect(result.stderr.hasPrefix("error[db.permission-denied]: Cannot create the version table migrate_version:"), "\(result.stderr)")
-        #expect(result.stderr.contains(backend == .postgresql ? "GRANT USAGE, CREATE ON SCHEMA public TO " : "GRANT CREATE ON "), "\(result.stderr)")
+        #expect(
+            result.stderr.hasPrefix("error[db.permission-denied]: Cannot create the version table migrate_version:"), "\(result.stderr)")
+        #expect(
+            result.stderr.contains(backend == .postgresql ? "GRANT USAGE, CREATE ON SCHEMA public TO " : "GRANT CREATE ON "),
+            "\(result.stderr)")
         #expect(result.stderr.lowercased().contains("denied"))
         #expect(!result.stderr.contains("ro-secret-pw"))
         #expect(result.stderr.split(separator: "\n").count == 1)

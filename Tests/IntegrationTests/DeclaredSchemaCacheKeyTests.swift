@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MigrateKit
 
 /// The declared-schema cache is keyed by everything that changes how the

@@ -67,7 +67,8 @@ struct DiffRoundTripTests {
             insert: "INSERT INTO pairs (a, b) VALUES (1, 2);", table: "pairs"),
         DiffRoundTrip(
             "foreign key added with an action",
-            old: "CREATE TABLE owners (id INTEGER NOT NULL PRIMARY KEY);\nCREATE TABLE pets (id INTEGER NOT NULL PRIMARY KEY, owner_id INTEGER);",
+            old:
+                "CREATE TABLE owners (id INTEGER NOT NULL PRIMARY KEY);\nCREATE TABLE pets (id INTEGER NOT NULL PRIMARY KEY, owner_id INTEGER);",
             new: """
                 CREATE TABLE owners (id INTEGER NOT NULL PRIMARY KEY);
                 CREATE TABLE pets (id INTEGER NOT NULL PRIMARY KEY, owner_id INTEGER,
@@ -102,7 +103,8 @@ struct DiffRoundTripTests {
             "comments", old: [nil: base],
             new: [
                 .postgresql: base + "\nCOMMENT ON TABLE items IS 'Things for sale';\nCOMMENT ON COLUMN items.name IS 'What it''s called';",
-                .mysql: base + "\nALTER TABLE items COMMENT = 'Things for sale';\nALTER TABLE items MODIFY COLUMN name VARCHAR(50) NOT NULL COMMENT 'What it''s called';",
+                .mysql: base
+                    + "\nALTER TABLE items COMMENT = 'Things for sale';\nALTER TABLE items MODIFY COLUMN name VARCHAR(50) NOT NULL COMMENT 'What it''s called';",
             ], insert: row, table: "items", backends: [.postgresql, .mysql]),
         DiffRoundTrip(
             "foreign key action changed",

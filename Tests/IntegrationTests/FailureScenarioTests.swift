@@ -15,7 +15,9 @@ struct FailureScenarioTests {
             downgrade: "DROP TABLE second_t;")
         let result = try project.run("upgrade", "head")
         #expect(result.status == 1)
-        #expect(result.stderr.hasPrefix("error[run.statement-failed]: Upgrade of revision f00000000002 failed at \(path):9:"), "\(result.stderr)")
+        #expect(
+            result.stderr.hasPrefix("error[run.statement-failed]: Upgrade of revision f00000000002 failed at \(path):9:"),
+            "\(result.stderr)")
         #expect(result.stderr.contains("statement: CREAT TABLE broken (id INTEGER)"))
         #expect(try !project.tableExists("third_t"))
         if backend.dialect.hasTransactionalDDL {
@@ -34,7 +36,9 @@ struct FailureScenarioTests {
             // first one would fail now: second_t exists).
             let again = try project.run("upgrade", "head")
             #expect(again.status == 1)
-            #expect(again.stderr.hasPrefix("error[run.statement-failed]: Upgrade of revision f00000000002 failed at \(path):9:"), "\(again.stderr)")
+            #expect(
+                again.stderr.hasPrefix("error[run.statement-failed]: Upgrade of revision f00000000002 failed at \(path):9:"),
+                "\(again.stderr)")
             let stamped = try project.run("stamp", "f00000000001")
             #expect(stamped.status == 0, "\(stamped.stderr)")
             #expect(try project.versionRows() == ["f00000000001:applied"])
@@ -131,7 +135,8 @@ final class ConfigurationFailureTests {
         #expect(result.status == 1)
         #expect(result.stderr.contains("url.unknown-scheme"), "\(result.stderr)")
         #expect(!result.stderr.contains("tiger42"))
-        result = try CommandResult.run(["current"], in: folder, environment: ["DATABASE_URL": "postgresql://app:hunter2secret@127.0.0.1:1/app?connect_timeout=2"])
+        result = try CommandResult.run(
+            ["current"], in: folder, environment: ["DATABASE_URL": "postgresql://app:hunter2secret@127.0.0.1:1/app?connect_timeout=2"])
         #expect(result.status == 1)
         #expect(result.stderr.contains("app:***@"), "\(result.stderr)")
         #expect(!result.stderr.contains("hunter2secret"))

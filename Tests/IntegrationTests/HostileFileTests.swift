@@ -20,8 +20,9 @@ struct HostileFileTests {
         let result = try CommandResult.run(
             executable: CommandResult.binary, ["heads"], in: project.folder, timeout: 20)
         #expect(result.status == 1, "status \(result.status): a FIFO must not block")
-        #expect(result.stderr == "error[file.not-regular]: The revision file \(fifo) is a FIFO (named pipe), not a "
-            + "regular file; migrate reads only regular files. Remove it, or replace it with the file it stands for.\n",
+        #expect(
+            result.stderr == "error[file.not-regular]: The revision file \(fifo) is a FIFO (named pipe), not a "
+                + "regular file; migrate reads only regular files. Remove it, or replace it with the file it stands for.\n",
             "\(result.stderr)")
     }
 
@@ -31,7 +32,9 @@ struct HostileFileTests {
         try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: project.folder + "/gone.sql")
         var result = try CommandResult.run(executable: CommandResult.binary, ["heads"], in: project.folder, timeout: 20)
         #expect(result.status == 1)
-        #expect(result.stderr.contains("error[file.not-regular]: The revision file \(link) is a symbolic link to a missing file"), "\(result.stderr)")
+        #expect(
+            result.stderr.contains("error[file.not-regular]: The revision file \(link) is a symbolic link to a missing file"),
+            "\(result.stderr)")
         try FileManager.default.removeItem(atPath: link)
 
         let socketPath = project.versions + "/bb0000000002_sock.sql"
@@ -56,7 +59,8 @@ struct HostileFileTests {
     func latin1RevisionIsRefusedNamingTheByte(_ backend: TestBackend) throws {
         let project = try project(backend)
         let path = project.versions + "/bb0000000002_latin1.sql"
-        var bytes = Array("""
+        var bytes = Array(
+            """
             -- Latin-1
             --
             -- Revision ID: bb0000000002
@@ -70,8 +74,9 @@ struct HostileFileTests {
         try Data(bytes).write(to: URL(fileURLWithPath: path))
         let result = try project.run("upgrade", "head")
         #expect(result.status == 1)
-        #expect(result.stderr.hasPrefix(
-            "error[file.not-utf8]: The revision file \(path) cannot be used: byte 0xE9 at offset \(offset) (line 7) is not UTF-8."),
+        #expect(
+            result.stderr.hasPrefix(
+                "error[file.not-utf8]: The revision file \(path) cannot be used: byte 0xE9 at offset \(offset) (line 7) is not UTF-8."),
             "\(result.stderr)")
         #expect(try !project.tableExists("good_t"), "nothing ran")
     }
@@ -83,7 +88,9 @@ struct HostileFileTests {
             "bb0000000002", revises: ["aa0000000001"], upgrade: "INSERT INTO good_t (id) VALUES (1);\nSELECT '\u{0}';")
         let result = try project.run("upgrade", "head")
         #expect(result.status == 1)
-        #expect(result.stderr.hasPrefix("error[file.nul-byte]: The revision file \(path) cannot be used: it holds a NUL byte at offset "), "\(result.stderr)")
+        #expect(
+            result.stderr.hasPrefix("error[file.nul-byte]: The revision file \(path) cannot be used: it holds a NUL byte at offset "),
+            "\(result.stderr)")
         #expect(result.stderr.contains("(line 9)"), "\(result.stderr)")
         #expect(try !project.tableExists("good_t"), "nothing ran")
     }

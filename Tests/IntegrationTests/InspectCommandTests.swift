@@ -23,15 +23,16 @@ struct InspectCommandTests {
         #expect(result.stdout.contains("  index notes_text (text)\n"))
         #expect(!result.stdout.contains("migrate_version") && !result.stdout.contains("legacy_log"))
         if backend == .sqlite {
-            #expect(result.stdout == """
-                table notes
-                  column id INTEGER
-                  column text VARCHAR(100) NOT NULL
-                  column done BOOLEAN
-                  primary key (id)
-                  index notes_text (text)
+            #expect(
+                result.stdout == """
+                    table notes
+                      column id INTEGER
+                      column text VARCHAR(100) NOT NULL
+                      column done BOOLEAN
+                      primary key (id)
+                      index notes_text (text)
 
-                """)
+                    """)
         }
     }
 }

@@ -40,11 +40,12 @@ struct LifecycleScenarioTests {
         #expect(result.stdout == "bbbb00000002 (head)\n")
 
         result = try project.run("history", "--indicate-current")
-        #expect(result.stdout == """
-            aaaa00000001 -> bbbb00000002 (head) (current), Create users
-            <base> -> aaaa00000001, Create notes table
+        #expect(
+            result.stdout == """
+                aaaa00000001 -> bbbb00000002 (head) (current), Create users
+                <base> -> aaaa00000001, Create notes table
 
-            """)
+                """)
 
         result = try project.run("downgrade", "-1")
         #expect(result.status == 0, "\(result.stderr)")
@@ -80,7 +81,8 @@ struct LifecycleScenarioTests {
         for command in ["current", "upgrade"] {
             let result = try project.run(command, command == "upgrade" ? "head" : "--verbose")
             #expect(result.status == 0)
-            #expect(result.stderr.contains("Revision cccc00000001 (\(path)) was edited after it was applied"), "\(command): \(result.stderr)")
+            #expect(
+                result.stderr.contains("Revision cccc00000001 (\(path)) was edited after it was applied"), "\(command): \(result.stderr)")
         }
     }
 
@@ -88,8 +90,10 @@ struct LifecycleScenarioTests {
     func branchesAndMergeApplyInOrder(_ backend: TestBackend) throws {
         let project = try CLIProject(backend)
         try project.write("r00000000001", upgrade: "CREATE TABLE base_t (id INTEGER);", downgrade: "DROP TABLE base_t;")
-        try project.write("a00000000002", revises: ["r00000000001"], upgrade: "CREATE TABLE a_t (id INTEGER);", downgrade: "DROP TABLE a_t;")
-        try project.write("b00000000003", revises: ["r00000000001"], upgrade: "CREATE TABLE b_t (id INTEGER);", downgrade: "DROP TABLE b_t;")
+        try project.write(
+            "a00000000002", revises: ["r00000000001"], upgrade: "CREATE TABLE a_t (id INTEGER);", downgrade: "DROP TABLE a_t;")
+        try project.write(
+            "b00000000003", revises: ["r00000000001"], upgrade: "CREATE TABLE b_t (id INTEGER);", downgrade: "DROP TABLE b_t;")
         var result = try project.run("upgrade", "head")
         #expect(result.status == 1)
         #expect(result.stderr.contains("Multiple heads (a00000000002, b00000000003)"), "\(result.stderr)")
@@ -100,7 +104,10 @@ struct LifecycleScenarioTests {
         result = try project.run("upgrade", "head")
         #expect(result.status == 0, "\(result.stderr)")
         let order = result.stdout.split(separator: "\n").filter { $0.hasPrefix("Running") }
-        #expect(order.map { String($0.components(separatedBy: " -> ")[1].prefix(12)) } == ["r00000000001", "a00000000002", "b00000000003", "m00000000004"])
+        #expect(
+            order.map { String($0.components(separatedBy: " -> ")[1].prefix(12)) } == [
+                "r00000000001", "a00000000002", "b00000000003", "m00000000004",
+            ])
         #expect(result.stdout.contains("Running upgrade (a00000000002, b00000000003) -> m00000000004"))
         result = try project.run("downgrade", "-1")
         #expect(result.status == 0, "\(result.stderr)")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MigrateKit
 
 /// `migrate lint` through the binary, on every database: by default it
@@ -110,7 +111,8 @@ struct LintCommandTests {
         let result = try project.run("lint")
         #expect(result.status == 1)
         #expect(
-            result.stdout.contains("l00000000003_l00000000003.sql:10: error sqlite.rebuild-large-table: rebuilds table notes, which holds 3 rows"),
+            result.stdout.contains(
+                "l00000000003_l00000000003.sql:10: error sqlite.rebuild-large-table: rebuilds table notes, which holds 3 rows"),
             "\(result.stdout)")
         #expect(!result.stdout.contains("destructive.drop-table"), "\(result.stdout)")
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MigrateKit
 
 /// The migration lock covers the whole run, non-transactional sections

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MigrateKit
 
 /// Waits for a lock or a connection: each says who it waits for and ends
@@ -31,7 +32,8 @@ struct LockWaitScenarioTests {
             #if os(Linux)
                 // The holder is this test process, found in /proc/locks.
                 let name = try String(contentsOfFile: "/proc/self/comm", encoding: .utf8)
-                expected = "Waiting for the migration lock held by pid \(getpid()) ("
+                expected =
+                    "Waiting for the migration lock held by pid \(getpid()) ("
                     + "\(name.trimmingCharacters(in: .newlines)), which holds \(lock))..."
             #else
                 expected = "Waiting for the migration lock held by another connection, which holds \(lock)..."

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MigrateKit
 
 /// On MariaDB, migrate's own statements carry their lock-wait bound

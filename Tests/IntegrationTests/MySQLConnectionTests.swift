@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MigrateKit
 
 #if canImport(Glibc)
@@ -28,10 +29,11 @@ struct MySQLConnectionTests {
 
     @Test func queryReturnsTextAndNulls() throws {
         let connection = try connect()
-        #expect(try connection.query("SELECT 1, NULL, 'text', '' UNION ALL SELECT 2, 'x', NULL, 3.5") == [
-            [.text("1"), .null, .text("text"), .text("")],
-            [.text("2"), .text("x"), .null, .text("3.5")],
-        ])
+        #expect(
+            try connection.query("SELECT 1, NULL, 'text', '' UNION ALL SELECT 2, 'x', NULL, 3.5") == [
+                [.text("1"), .null, .text("text"), .text("")],
+                [.text("2"), .text("x"), .null, .text("3.5")],
+            ])
         #expect(try connection.query("SELECT 1 FROM DUAL WHERE 1 = 0") == [])
         // Cells are read by length: a NUL byte does not end the value.
         #expect(try connection.scalar("SELECT CONCAT('a', CHAR(0), 'b')") == .text("a\0b"))
@@ -44,9 +46,10 @@ struct MySQLConnectionTests {
         let text = "Grüße, 日本語, emoji 😀👍🏽, Ελληνικά"
         try connection.execute("CREATE TABLE notes (body VARCHAR(100))")
         try connection.execute("INSERT INTO notes VALUES (\(dialect.literal(text)))")
-        #expect(try connection.query("SELECT body, CHAR_LENGTH(body) FROM notes") == [
-            [.text(text), .text(String(text.unicodeScalars.count))],
-        ])
+        #expect(
+            try connection.query("SELECT body, CHAR_LENGTH(body) FROM notes") == [
+                [.text(text), .text(String(text.unicodeScalars.count))]
+            ])
     }
 
     @Test func executeReadsEveryResultSoTheNextStatementRuns() throws {
@@ -165,7 +168,8 @@ struct MySQLConnectionTests {
 
     @Test func literalRoundTripsANastyString() throws {
         let connection = try connect()
-        let nasty = "it's \"quoted\" '' \\' back\\slash\\ \\\\n\nnew\r\nline \0nul \u{1A}^Z `tick` %_ 😀"
+        let nasty =
+            "it's \"quoted\" '' \\' back\\slash\\ \\\\n\nnew\r\nline \0nul \u{1A}^Z `tick` %_ 😀"
             + "'); DROP TABLE x; -- "
         #expect(try connection.scalar("SELECT \(dialect.literal(nasty))") == .text(nasty))
         #expect(dialect.literal("a'b\\c\n") == "'a''b\\\\c\\n'")

@@ -13,7 +13,8 @@ struct MySQLSampleEditTests {
     /// (what, text in sakila.sql, replacement).
     static let edits: [(String, String, String)] = [
         (
-            "add a nullable column", "  last_name VARCHAR(45) NOT NULL,\n  last_update TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP,\n  PRIMARY KEY  (actor_id)",
+            "add a nullable column",
+            "  last_name VARCHAR(45) NOT NULL,\n  last_update TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP,\n  PRIMARY KEY  (actor_id)",
             "  last_name VARCHAR(45) NOT NULL,\n  nickname VARCHAR(20),\n  last_update TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP,\n  PRIMARY KEY  (actor_id)"
         ),
         (

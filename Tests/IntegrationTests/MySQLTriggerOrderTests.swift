@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MigrateKit
 
 /// MySQL/MariaDB fire several triggers of one table, timing and event in

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MigrateKit
 
 /// Upgrades through PgBouncer in transaction pooling mode, where every
@@ -95,8 +96,11 @@ struct PoolerScenarioTests {
         let pooled = try PooledServers.pgbouncer(project.url)
         let result = try project.run("upgrade", "head", "--url", pooled.string)
         #expect(result.status == 1)
-        #expect(result.stderr.hasPrefix("error[lock.needs-one-transaction]: The migration lock here is a transaction-level advisory lock"), "\(result.stderr)")
-        #expect(result.stderr.contains("revision n00000000002 (\(path)) runs outside a transaction (transaction=false)"), "\(result.stderr)")
+        #expect(
+            result.stderr.hasPrefix("error[lock.needs-one-transaction]: The migration lock here is a transaction-level advisory lock"),
+            "\(result.stderr)")
+        #expect(
+            result.stderr.contains("revision n00000000002 (\(path)) runs outside a transaction (transaction=false)"), "\(result.stderr)")
         #expect(!result.stderr.contains(project.url.password ?? "migrate-test-pw"))
         #expect(try project.versionRows() == [])
         #expect(try !project.tableExists("n1"))
@@ -115,7 +119,10 @@ struct PoolerScenarioTests {
         let result = try project.run("upgrade", "head")
         #expect(result.status == 1)
         #expect(result.stderr.contains("error[lock.needs-one-transaction]"), "\(result.stderr)")
-        #expect(result.stderr.contains("because migrate.ini says pooler = transaction, so it ends with the run's one transaction; transaction_per_migration = true would commit halfway"), "\(result.stderr)")
+        #expect(
+            result.stderr.contains(
+                "because migrate.ini says pooler = transaction, so it ends with the run's one transaction; transaction_per_migration = true would commit halfway"
+            ), "\(result.stderr)")
         #expect(try project.versionRows() == [])
     }
 }

@@ -19,10 +19,11 @@ struct PostgreSQLConnectionTests {
         let connection = try PostgreSQLConnection(url: serverURL())
         let rows = try connection.query(
             "SELECT 1 AS one, 'it''s' AS quote, NULL AS nothing, 'é ✓' AS unicode UNION ALL SELECT 2, '', NULL, NULL")
-        #expect(rows == [
-            [.text("1"), .text("it's"), .null, .text("é ✓")],
-            [.text("2"), .text(""), .null, .null],
-        ])
+        #expect(
+            rows == [
+                [.text("1"), .text("it's"), .null, .text("é ✓")],
+                [.text("2"), .text(""), .null, .null],
+            ])
         #expect(try connection.query("SELECT 1 WHERE false").isEmpty)
         #expect(try connection.query("CREATE TEMPORARY TABLE t (id INTEGER)").isEmpty)
         #expect(try connection.scalar("SELECT count(*) FROM t")?.int == 0)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MigrateKit
 
 /// A `pg_dump -s` file works as `schema.sql` as it is (issue 8 §3): its

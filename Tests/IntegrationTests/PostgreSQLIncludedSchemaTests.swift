@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MigrateKit
 
 /// Tables and objects in PostgreSQL schemas other than `public`, compared
@@ -30,7 +31,8 @@ struct PostgreSQLIncludedSchemaTests {
 
         """
 
-    static let edited = declared
+    static let edited =
+        declared
         .replacingOccurrences(of: "('draft', 'sent')", with: "('draft', 'sent', 'paid')")
         .replacingOccurrences(of: "    total numeric(10,2) NOT NULL CHECK", with: "    due date,\n    total numeric(10,2) NOT NULL CHECK")
         .replacingOccurrences(of: "CREATE INDEX invoices_customer_idx ON billing.invoices (customer_id);\n", with: "")

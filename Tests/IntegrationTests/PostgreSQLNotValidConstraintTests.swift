@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MigrateKit
 
 /// A foreign key or check left `NOT VALID` (an online revision stopped

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MigrateKit
 
 /// The PostgreSQL inspector on the objects of issue 8: what it reads into
@@ -56,7 +57,9 @@ struct PostgreSQLObjectInspectorTests {
         #expect(view.definition == "CREATE VIEW v1 AS\nSELECT t1.id,\n    t1.feeling\n   FROM t1")
         #expect(view.dependencies == ["t1"])
         #expect(schema.objects["type mood1"]?.definition == "CREATE TYPE mood1 AS ENUM ('sad', 'happy')")
-        #expect(schema.objects["domain positive1"]?.definition == "CREATE DOMAIN positive1 AS integer CONSTRAINT positive1_check CHECK (VALUE > 0)")
+        #expect(
+            schema.objects["domain positive1"]?.definition
+                == "CREATE DOMAIN positive1 AS integer CONSTRAINT positive1_check CHECK (VALUE > 0)")
         #expect(schema.objects["trigger t1.tr1"]?.dependencies == ["t1", "f1"])
         #expect(schema.objects["function pick(integer)"] != nil && schema.objects["function pick(text)"] != nil)
         #expect(schema.objects["function pick(text)"]?.definition.hasPrefix("CREATE OR REPLACE FUNCTION pick(x text)") == true)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MigrateKit
 
 /// Issue 8 §5 on PostgreSQL: public sample databases, as their projects
@@ -112,7 +113,8 @@ struct PostgreSQLSampleSchemaTests {
             try project.declare(Self.edited(pagila, with: edit))
             let generated = try project.expectSuccess("revision", "--autogenerate", "-m", name)
             #expect(generated.stdout.hasPrefix("Generated "), "\(name): \(generated.stdout)")
-            let path = try #require(try project.revisionFiles().last { (try? String(contentsOfFile: $0, encoding: .utf8))?.contains("-- \(name)\n") == true })
+            let path = try #require(
+                try project.revisionFiles().last { (try? String(contentsOfFile: $0, encoding: .utf8))?.contains("-- \(name)\n") == true })
             let text = try String(contentsOfFile: path, encoding: .utf8)
             let upgraded = try project.run("upgrade", "head")
             #expect(upgraded.status == 0, "\(name): upgrade failed:\n\(upgraded.stderr)\n\(text)")

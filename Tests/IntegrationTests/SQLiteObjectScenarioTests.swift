@@ -126,7 +126,10 @@ struct SQLiteObjectScenarioTests {
         let old = "CREATE TABLE parent (id INTEGER PRIMARY KEY);\nCREATE TABLE child (id INTEGER PRIMARY KEY);"
         try project.write("aaaa00000001", message: "Old schema", upgrade: old)
         try project.expectSuccess("upgrade", "head")
-        try project.declare(old.replacingOccurrences(of: "(id INTEGER PRIMARY KEY);\nCREATE TABLE child (id INTEGER PRIMARY KEY)", with: "(id INTEGER PRIMARY KEY);\nCREATE TABLE child (id INTEGER PRIMARY KEY, parent_id INTEGER REFERENCES parent (id))"))
+        try project.declare(
+            old.replacingOccurrences(
+                of: "(id INTEGER PRIMARY KEY);\nCREATE TABLE child (id INTEGER PRIMARY KEY)",
+                with: "(id INTEGER PRIMARY KEY);\nCREATE TABLE child (id INTEGER PRIMARY KEY, parent_id INTEGER REFERENCES parent (id))"))
         try project.expectSuccess("revision", "--autogenerate", "-m", "add the column")
         let path = try #require(try project.revisionFiles().first { !$0.contains("aaaa00000001") })
         let text = try String(contentsOfFile: path, encoding: .utf8)

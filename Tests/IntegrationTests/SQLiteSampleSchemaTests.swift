@@ -120,7 +120,8 @@ struct SQLiteSampleSchemaTests {
         let sampleRevision = try project.revisionFiles()
         try project.expectSuccess("upgrade", "head")
         try seedEveryTable(project)
-        let table = "\"\(sample.table)\"", key = "\"\(sample.key)\""
+        let table = "\"\(sample.table)\""
+        let key = "\"\(sample.key)\""
         let edits: [(name: String, setup: String?, edit: (String) -> String)] = [
             ("add a nullable column", nil, { $0 + "\nALTER TABLE \(table) ADD COLUMN loyalty_note TEXT;" }),
             ("add a NOT NULL column with a default", nil, { $0 + "\nALTER TABLE \(table) ADD COLUMN score INTEGER NOT NULL DEFAULT 0;" }),
@@ -194,7 +195,8 @@ struct SQLiteSampleSchemaTests {
             }
             for row in 1...2 {
                 let values = columns.map { $0.type.contains("INT") ? "\(row)" : "'v\(row)'" }
-                script += "INSERT INTO \(quote(table.name)) (\(columns.map { quote($0.name) }.joined(separator: ", "))) "
+                script +=
+                    "INSERT INTO \(quote(table.name)) (\(columns.map { quote($0.name) }.joined(separator: ", "))) "
                     + "VALUES (\(values.joined(separator: ", ")));\n"
             }
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MigrateKit
 
 /// Tests that change a setting of the whole shared server (MariaDB's global
@@ -30,7 +31,10 @@ struct ServerWideSettingTests {
         }
         let failure = try #require(refusal as? MigrateFailure)
         #expect(failure.errorID == "db.read-only-standby")
-        #expect(failure.description.hasPrefix("error[db.read-only-standby]: \(project.url.redacted) is a standby; run migrations against the primary (read_only is ON"), "\(failure)")
+        #expect(
+            failure.description.hasPrefix(
+                "error[db.read-only-standby]: \(project.url.redacted) is a standby; run migrations against the primary (read_only is ON"),
+            "\(failure)")
         #expect(current?.heads == ["r00000000001"])
         #expect(try project.versionRows() == ["r00000000001:applied"])
         #expect(try !project.tableExists("r2"))

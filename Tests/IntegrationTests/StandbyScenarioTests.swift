@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MigrateKit
 
 /// Writing commands refuse a server that only reads — a PostgreSQL hot
@@ -17,7 +18,8 @@ struct StandbyScenarioTests {
         let standby = try PooledServers.standby(project.url)
         try Self.waitForReplay(of: "h00000000001", on: standby)
 
-        let expected = "error[db.read-only-standby]: \(standby.redacted) is a standby; run migrations against the "
+        let expected =
+            "error[db.read-only-standby]: \(standby.redacted) is a standby; run migrations against the "
             + "primary (pg_is_in_recovery() is true"
         for arguments in [["upgrade", "head"], ["downgrade", "base"], ["stamp", "h00000000002"]] {
             let result = try CommandResult.run(arguments + ["--url", standby.string], in: project.folder)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MigrateKit
 
 /// `current` always says the state, names revisions the files do not know,
@@ -53,7 +54,10 @@ struct StateLineTests {
         for arguments in [["current"], ["inspect"], ["downgrade", "base"]] {
             let result = try migrate(arguments[0], arguments.count > 1 ? arguments[1] : "--verbose")
             #expect(result.status == 0, "\(arguments): \(result.stderr)")
-            #expect(result.stderr.contains("note: No database at \(expected) (the relative path ./test.db is read from the working directory, \(elsewhere))"), "\(arguments): \(result.stderr)")
+            #expect(
+                result.stderr.contains(
+                    "note: No database at \(expected) (the relative path ./test.db is read from the working directory, \(elsewhere))"),
+                "\(arguments): \(result.stderr)")
             #expect(!FileManager.default.fileExists(atPath: expected), "\(arguments) created the file")
         }
         var result = try migrate("stamp", "head")
@@ -78,7 +82,10 @@ struct StateLineTests {
         #expect(try CommandResult.run(["database", "create"], in: folder, environment: environment).status == 0)
         let first = try backend.dialect.connect(to: url)
         let second = try backend.dialect.connect(to: url)
-        defer { first.close(); second.close() }
+        defer {
+            first.close()
+            second.close()
+        }
         _ = try first.query("SELECT 1")
         var result = try CommandResult.run(["database", "drop", "--yes"], in: folder, environment: environment)
         #expect(result.status == 0, "\(result.stderr)")

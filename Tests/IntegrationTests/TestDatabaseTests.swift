@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MigrateKit
 @testable import MigrateTesting
 
@@ -89,23 +90,23 @@ struct TestDatabaseTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try FileManager.default.createDirectory(atPath: folder + "/versions", withIntermediateDirectories: true)
         try """
-            -- Good
-            -- Revision ID: aaaa00000001
-            -- Revises:
-            -- migrate:upgrade
-            CREATE TABLE good (id INTEGER);
-            -- migrate:downgrade
-            DROP TABLE good;
-            """.write(toFile: folder + "/versions/aaaa00000001_good.sql", atomically: true, encoding: .utf8)
+        -- Good
+        -- Revision ID: aaaa00000001
+        -- Revises:
+        -- migrate:upgrade
+        CREATE TABLE good (id INTEGER);
+        -- migrate:downgrade
+        DROP TABLE good;
+        """.write(toFile: folder + "/versions/aaaa00000001_good.sql", atomically: true, encoding: .utf8)
         try """
-            -- Bad
-            -- Revision ID: bbbb00000002
-            -- Revises: aaaa00000001
-            -- migrate:upgrade
-            CREATE TABLE bad (id INTEGER;
-            -- migrate:downgrade
-            DROP TABLE bad;
-            """.write(toFile: folder + "/versions/bbbb00000002_bad.sql", atomically: true, encoding: .utf8)
+        -- Bad
+        -- Revision ID: bbbb00000002
+        -- Revises: aaaa00000001
+        -- migrate:upgrade
+        CREATE TABLE bad (id INTEGER;
+        -- migrate:downgrade
+        DROP TABLE bad;
+        """.write(toFile: folder + "/versions/bbbb00000002_bad.sql", atomically: true, encoding: .utf8)
         let stem = "fail" + UUID().uuidString.prefix(8).lowercased()
         var config = try NotesProject.config(backend, database: stem)
         config.scriptLocation = folder

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MigrateKit
 
 /// A revision tracked outside a transaction (`transaction=false`, and every

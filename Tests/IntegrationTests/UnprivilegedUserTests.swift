@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MigrateKit
 
 /// What a user without the rights sees. The suite runs as root, whom file
@@ -27,16 +28,19 @@ struct UnprivilegedUserTests {
         defer { chmod(project.versions, 0o755) }
         var result = try runAsNobody(project, "heads")
         #expect(result.status == 1)
-        #expect(result.stderr == "error[file.unreadable]: Cannot read the versions folder \(project.versions): "
-            + "permission denied. Check that the user running migrate (nobody) may read it (and, for a folder, list "
-            + "and enter it): see `ls -l`, `chmod`, `chown`.\n", "\(result.stderr)")
+        #expect(
+            result.stderr == "error[file.unreadable]: Cannot read the versions folder \(project.versions): "
+                + "permission denied. Check that the user running migrate (nobody) may read it (and, for a folder, list "
+                + "and enter it): see `ls -l`, `chmod`, `chown`.\n", "\(result.stderr)")
 
         chmod(project.versions, 0o755)
         let file = project.versions + "/aa0000000001_aa0000000001.sql"
         chmod(file, 0o000)
         result = try runAsNobody(project, "heads")
         #expect(result.status == 1)
-        #expect(result.stderr.hasPrefix("error[file.unreadable]: Cannot read the revision file \(file): permission denied."), "\(result.stderr)")
+        #expect(
+            result.stderr.hasPrefix("error[file.unreadable]: Cannot read the revision file \(file): permission denied."), "\(result.stderr)"
+        )
         #expect(!result.stderr.contains("NSCocoaErrorDomain"))
     }
 
@@ -44,9 +48,10 @@ struct UnprivilegedUserTests {
         let project = try project()
         let result = try runAsNobody(project, "revision", "-m", "New", "--rev-id", "bb0000000002")
         #expect(result.status == 1)
-        #expect(result.stderr.hasPrefix(
-            "error[revision.cannot-write]: Cannot write '\(project.versions)/bb0000000002_new.sql': permission denied. "
-                + "Check that the user running migrate (nobody) may write it"), "\(result.stderr)")
+        #expect(
+            result.stderr.hasPrefix(
+                "error[revision.cannot-write]: Cannot write '\(project.versions)/bb0000000002_new.sql': permission denied. "
+                    + "Check that the user running migrate (nobody) may write it"), "\(result.stderr)")
         #expect(!result.stderr.contains("NSCocoaErrorDomain"))
     }
 
@@ -57,8 +62,10 @@ struct UnprivilegedUserTests {
         #expect(FileManager.default.createFile(atPath: file, contents: nil))
         var result = try runAsNobody(project, "upgrade", "head")
         #expect(result.status == 1)
-        #expect(result.stderr.hasPrefix("error[db.read-only]: The SQLite database file '\(file)' is read-only for the "
-            + "user running migrate (nobody): attempt to write a readonly database. Make it writable"), "\(result.stderr)")
+        #expect(
+            result.stderr.hasPrefix(
+                "error[db.read-only]: The SQLite database file '\(file)' is read-only for the "
+                    + "user running migrate (nobody): attempt to write a readonly database. Make it writable"), "\(result.stderr)")
         #expect(!result.stderr.lowercased().contains("grant"), "\(result.stderr)")
 
         // A pending revision on a read-only file.
@@ -66,13 +73,18 @@ struct UnprivilegedUserTests {
         try project.write("bb0000000002", revises: ["aa0000000001"], upgrade: "CREATE TABLE next_t (id INTEGER);")
         result = try runAsNobody(project, "upgrade", "head")
         #expect(result.status == 1)
-        #expect(result.stderr.contains("The SQLite database file '\(file)' is read-only for the user running migrate (nobody)"), "\(result.stderr)")
+        #expect(
+            result.stderr.contains("The SQLite database file '\(file)' is read-only for the user running migrate (nobody)"),
+            "\(result.stderr)")
         #expect(!result.stderr.lowercased().contains("grant"), "\(result.stderr)")
 
         chmod(file, 0o666)  // writable, but the folder (root's, 0755) takes no journal
         result = try runAsNobody(project, "upgrade", "head")
         #expect(result.status == 1)
-        #expect(result.stderr.contains("The folder '\(project.folder)' of the SQLite database '\(file)' is read-only for the user running migrate (nobody), so SQLite cannot create its journal"), "\(result.stderr)")
+        #expect(
+            result.stderr.contains(
+                "The folder '\(project.folder)' of the SQLite database '\(file)' is read-only for the user running migrate (nobody), so SQLite cannot create its journal"
+            ), "\(result.stderr)")
         #expect(try project.versionRows() == ["aa0000000001:applied"])
     }
 
@@ -113,15 +125,18 @@ struct UnprivilegedUserTests {
         #expect(result.stderr.contains("The statement was `"), "\(result.stderr)")
         // PostgreSQL refuses the SELECT; MariaDB hides the table from a user
         // without privileges on it, so the CREATE is what it refuses.
-        let firstGrant = backend == .postgresql ? "GRANT SELECT, INSERT, UPDATE, DELETE ON migrate_version TO \"\(role)\""
+        let firstGrant =
+            backend == .postgresql
+            ? "GRANT SELECT, INSERT, UPDATE, DELETE ON migrate_version TO \"\(role)\""
             : "GRANT CREATE ON \(database).migrate_version TO '\(role)'@"
         #expect(result.stderr.contains(firstGrant), "\(result.stderr)")
         #expect(result.stderr.contains("or run migrate as the owner"), "\(result.stderr)")
         #expect(!result.stderr.contains("Role-pw-1"))
 
-        try admin.execute(backend == .postgresql
-            ? "GRANT SELECT ON migrate_version TO \(role)"
-            : "GRANT SELECT ON `\(database)`.`migrate_version` TO '\(role)'@'%'")
+        try admin.execute(
+            backend == .postgresql
+                ? "GRANT SELECT ON migrate_version TO \(role)"
+                : "GRANT SELECT ON `\(database)`.`migrate_version` TO '\(role)'@'%'")
         result = try project.run("upgrade", "head", "--url", url.string)
         #expect(result.status == 1)
         #expect(result.stderr.hasPrefix("error[db.permission-denied]: "), "\(result.stderr)")

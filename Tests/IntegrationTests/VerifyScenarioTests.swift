@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MigrateKit
 
 /// `migrate verify`: the stairway test on a temporary database.
@@ -8,7 +9,9 @@ struct VerifyScenarioTests {
     @Test(arguments: TestBackend.allCases)
     func catchesADowngradeThatLeavesSomethingBehind(_ backend: TestBackend) throws {
         let project = try CLIProject(backend)
-        try project.write("v00000000001", message: "Base", upgrade: "CREATE TABLE base_t (id INTEGER, name VARCHAR(20));", downgrade: "DROP TABLE base_t;")
+        try project.write(
+            "v00000000001", message: "Base", upgrade: "CREATE TABLE base_t (id INTEGER, name VARCHAR(20));", downgrade: "DROP TABLE base_t;"
+        )
         try project.write(
             "v00000000002", revises: ["v00000000001"], message: "Index and table",
             upgrade: "CREATE TABLE extra_t (id INTEGER NOT NULL);\nCREATE INDEX idx_name ON base_t (name);",
@@ -34,7 +37,8 @@ struct VerifyScenarioTests {
     @Test(arguments: TestBackend.allCases)
     func comparesHeadWithTheDeclaredSchema(_ backend: TestBackend) throws {
         let project = try CLIProject(backend, extraConfig: "schema = %(here)s/schema.sql")
-        try project.write("w00000000001", upgrade: "CREATE TABLE notes (id INTEGER NOT NULL, body VARCHAR(50));", downgrade: "DROP TABLE notes;")
+        try project.write(
+            "w00000000001", upgrade: "CREATE TABLE notes (id INTEGER NOT NULL, body VARCHAR(50));", downgrade: "DROP TABLE notes;")
         try "CREATE TABLE notes (id INTEGER NOT NULL, body VARCHAR(50));\n"
             .write(toFile: project.folder + "/schema.sql", atomically: true, encoding: .utf8)
         var result = try project.run("verify")
@@ -84,7 +88,8 @@ struct VerifyScenarioTests {
         case .postgresql, .mysql:
             let connection = try backend.dialect.connect(to: url)
             defer { connection.close() }
-            let sql = backend == .postgresql
+            let sql =
+                backend == .postgresql
                 ? "SELECT datname FROM pg_database WHERE datname LIKE 'verify_%'"
                 : "SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME LIKE 'verify\\_%'"
             return try connection.query(sql).compactMap { $0[0].string }.filter { $0.hasPrefix(marker) }

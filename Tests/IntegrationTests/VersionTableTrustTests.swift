@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MigrateKit
 
 /// The version table is only trusted when it is one, and its checksums do
@@ -18,10 +19,11 @@ struct VersionTableTrustTests {
         for arguments in [["current"], ["upgrade", "head"], ["stamp", "head"]] {
             let result = try CommandResult.run(arguments, in: project.folder)
             #expect(result.status == 1, "\(arguments)")
-            #expect(result.stderr == "error[run.not-a-version-table]: The table users exists but is not a migrate "
-                + "version table: it has no revision, checksum, applied_at, execution_ms, state columns. It is "
-                + "probably one of the application's tables; migrate leaves it alone. Set version_table in "
-                + "migrate.ini to a name no other table uses (the default is migrate_version).\n",
+            #expect(
+                result.stderr == "error[run.not-a-version-table]: The table users exists but is not a migrate "
+                    + "version table: it has no revision, checksum, applied_at, execution_ms, state columns. It is "
+                    + "probably one of the application's tables; migrate leaves it alone. Set version_table in "
+                    + "migrate.ini to a name no other table uses (the default is migrate_version).\n",
                 "\(arguments): \(result.stderr)")
         }
         #expect(try connection.query("SELECT id, name FROM users").map { "\($0[0].string ?? ""):\($0[1].string ?? "")" } == ["1:ada"])

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MigrateKit
 
 /// Values in the version table: ids no longer than its `revision` column,

@@ -41,8 +41,11 @@ struct DataLossTests {
     }
 
     @Test func postgreSQLNamesEnumValuesRemovedFromAType() {
-        let old = SchemaObject(kind: .type, name: "mood", definition: "CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy')", createStatements: [], dropStatements: [])
-        let new = SchemaObject(kind: .type, name: "mood", definition: "CREATE TYPE mood AS ENUM ('sad', 'happy')", createStatements: [], dropStatements: [])
+        let old = SchemaObject(
+            kind: .type, name: "mood", definition: "CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy')", createStatements: [],
+            dropStatements: [])
+        let new = SchemaObject(
+            kind: .type, name: "mood", definition: "CREATE TYPE mood AS ENUM ('sad', 'happy')", createStatements: [], dropStatements: [])
         let changes: [SchemaChange] = [.dropObject(old), .createObject(new)]
         #expect(PostgreSQLDialect().dataLoss(of: changes[0], among: changes) == "removes enum value 'ok' from type mood")
     }

@@ -17,10 +17,11 @@ struct DotEnvTests {
             EMPTY=
             exportED=1
             """)
-        #expect(values == [
-            "DATABASE_URL": "postgresql://app:secret@db/app", "PGHOST": "localhost", "SPACED": "some value",
-            "EMPTY": "", "exportED": "1",
-        ])
+        #expect(
+            values == [
+                "DATABASE_URL": "postgresql://app:secret@db/app", "PGHOST": "localhost", "SPACED": "some value",
+                "EMPTY": "", "exportED": "1",
+            ])
     }
 
     @Test func inlineCommentsNeedWhitespaceBefore() throws {

@@ -77,7 +77,9 @@ final class MigrateConfigTests {
         #expect(config.excludeTables == ["spatial_ref_sys", "audit_*", "tmp_*"])
     }
 
-    @Test(arguments: [("true", true), ("False", false), ("yes", true), ("no", false), ("1", true), ("0", false), ("on", true), ("OFF", false)])
+    @Test(arguments: [
+        ("true", true), ("False", false), ("yes", true), ("no", false), ("1", true), ("0", false), ("on", true), ("OFF", false),
+    ])
     func booleans(text: String, expected: Bool) throws {
         try write("[migrate]\nscript_location = m\ntransaction_per_migration = \(text)\n")
         #expect(try load().transactionPerMigration == expected)

@@ -55,7 +55,9 @@ final class NewRevisionValidationTests {
         #expect(refusal(dependent)?.message.hasPrefix("--depends-on") == true)
     }
 
-    @Test(arguments: ["a\u{0}b", "bell\u{7}", "esc\u{1B}[31m", "x\u{2028}y", "Fix\nRevises: deadbeef", "ok\n  migrate:upgrade dialect=postgresql"])
+    @Test(arguments: [
+        "a\u{0}b", "bell\u{7}", "esc\u{1B}[31m", "x\u{2028}y", "Fix\nRevises: deadbeef", "ok\n  migrate:upgrade dialect=postgresql",
+    ])
     func messagesThatWouldLeaveTheirCommentLine(message: String) {
         let error = refusal(NewRevision(message: message))
         #expect(error?.errorID == "revision.bad-option")

@@ -7,7 +7,9 @@ import Testing
 /// transaction pooler needs.
 @Suite("Pooler setting")
 struct PoolerSettingTests {
-    @Test(arguments: [("auto", PoolerMode.auto), ("transaction", .transaction), ("session", .session), ("none", .session), ("Transaction", .transaction)])
+    @Test(arguments: [
+        ("auto", PoolerMode.auto), ("transaction", .transaction), ("session", .session), ("none", .session), ("Transaction", .transaction),
+    ])
     func poolerSpellings(_ text: String, _ mode: PoolerMode) throws {
         let config = try Self.load("pooler = \(text)\n")
         #expect(config.pooler == mode)
@@ -34,7 +36,8 @@ struct PoolerSettingTests {
         #expect(session.components(separatedBy: ", false)").count - 1 == 5, "\(session)")
         #expect(!local.contains(", false)"), "\(local)")
         #expect(session.replacingOccurrences(of: ", false)", with: ", true)") == local)
-        #expect(dialect.restoreLockWaitsSQL(transactionLocal: true)?.contains("current_setting('migrate.saved_search_path'), true)") == true)
+        #expect(
+            dialect.restoreLockWaitsSQL(transactionLocal: true)?.contains("current_setting('migrate.saved_search_path'), true)") == true)
         #expect(dialect.restoreLockWaitsSQL(transactionLocal: false) == dialect.restoreLockWaitsSQL)
     }
 

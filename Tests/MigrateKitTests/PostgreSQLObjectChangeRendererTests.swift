@@ -39,12 +39,14 @@ struct PostgreSQLObjectChangeRendererTests {
     }
 
     @Test func aChangedDefaultIsSetNotDropped() {
-        let old = Self.domain(["SET DEFAULT 0"]), new = Self.domain(["SET DEFAULT 5"])
+        let old = Self.domain(["SET DEFAULT 0"])
+        let new = Self.domain(["SET DEFAULT 5"])
         #expect(renderer.statements(for: .alterObject(from: old, to: new)) == ["ALTER DOMAIN score SET DEFAULT 5"])
     }
 
     @Test func removingEnumValuesCarriesDomainsRoutinesAndWhatCallsThem() {
-        let old = PostgreSQLObjectRendererTests.rating("'G', 'PG', 'R'"), new = PostgreSQLObjectRendererTests.rating("'G', 'R'")
+        let old = PostgreSQLObjectRendererTests.rating("'G', 'PG', 'R'")
+        let new = PostgreSQLObjectRendererTests.rating("'G', 'R'")
         let domain = Self.domain(["ADD CONSTRAINT kid CHECK (VALUE <> 'R')"], name: "kid_rating", base: "rating")
         let function = SchemaObject(
             kind: .function, name: "is_adult(rating)", definition: "CREATE FUNCTION is_adult(r rating) ...",

@@ -26,7 +26,8 @@ struct PostgreSQLObjectRendererTests {
         dependencies: ["film"])
 
     @Test func addsEnumValuesInPlaceBeforeOrAfterTheirNeighbours() {
-        let old = Self.rating("'G', 'R'"), new = Self.rating("'G', 'PG', 'R', 'NC-17'")
+        let old = Self.rating("'G', 'R'")
+        let new = Self.rating("'G', 'PG', 'R', 'NC-17'")
         #expect(PostgreSQLDialect().canAlterInPlace(old, to: new))
         // Removing values re-creates the type under its columns: still not a drop and create.
         #expect(PostgreSQLDialect().canAlterInPlace(new, to: old))
@@ -37,7 +38,8 @@ struct PostgreSQLObjectRendererTests {
     }
 
     @Test func removesEnumValuesByRecreatingTheTypeAndTheViewsOverItsColumns() {
-        let old = Self.rating("'G', 'R'"), new = Self.rating("'G', 'PG', 'R'")
+        let old = Self.rating("'G', 'R'")
+        let new = Self.rating("'G', 'PG', 'R'")
         let schema = Schema(tables: [Self.film], objects: [new, Self.list])
         #expect(
             renderer.statements(for: .alterObject(from: new, to: old), current: schema, target: schema) == [
@@ -56,7 +58,8 @@ struct PostgreSQLObjectRendererTests {
     /// before and created after by its own changes: re-creating the type
     /// leaves it alone rather than dropping it a second time.
     @Test func leavesAViewTheChangeListReCreatesToItsOwnChanges() {
-        let old = Self.rating("'G', 'R'"), new = Self.rating("'G', 'PG', 'R'")
+        let old = Self.rating("'G', 'R'")
+        let new = Self.rating("'G', 'PG', 'R'")
         var changed = Self.list
         changed.definition = "CREATE VIEW film_list AS SELECT id, rating FROM film"
         changed.createStatements = [changed.definition]
@@ -110,7 +113,8 @@ struct PostgreSQLObjectRendererTests {
             renderer.createTable(partition) == [
                 "CREATE TABLE event_2025 PARTITION OF event FOR VALUES FROM ('2025-01-01') TO ('2026-01-01')"
             ])
-        let child = Table(name: "special", columns: [Column(name: "extra", type: "text")], options: ["inherits": "event"], parentTables: ["event"])
+        let child = Table(
+            name: "special", columns: [Column(name: "extra", type: "text")], options: ["inherits": "event"], parentTables: ["event"])
         #expect(renderer.createTable(child) == ["CREATE TABLE special (\n    extra text\n) INHERITS (event)"])
         #expect(
             renderer.statements(for: .setTableOptions(table: "special", from: child.options, to: [:]))

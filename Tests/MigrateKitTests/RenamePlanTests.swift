@@ -93,7 +93,8 @@ struct RenamePlanTests {
                 ALTER TABLE writers RENAME CONSTRAINT notes_pkey TO writers_pkey;
 
                 """)
-        #expect(sql.downgrade.contains("ALTER TABLE writers RENAME TO notes;\nALTER TABLE notes RENAME CONSTRAINT writers_pkey TO notes_pkey;"))
+        #expect(
+            sql.downgrade.contains("ALTER TABLE writers RENAME TO notes;\nALTER TABLE notes RENAME CONSTRAINT writers_pkey TO notes_pkey;"))
     }
 
     @Test func renameRunsBeforeTheOtherChangesAndIsUndoneAfterThem() {

@@ -130,18 +130,18 @@ final class RevisionHeaderCacheTests {
         try write("bbbb", revises: "aaaa", message: "second")
         let path = versions + "/cccc.sql"
         try """
-            -- merge\twith a tab, a \\ backslash, ünïcödé
-            -- and a second line
-            --
-            -- Revision ID: cccc
-            -- Revises: aaaa, bbbb
-            -- Branch Labels: one, two
-            -- Depends On: aaaa
+        -- merge\twith a tab, a \\ backslash, ünïcödé
+        -- and a second line
+        --
+        -- Revision ID: cccc
+        -- Revises: aaaa, bbbb
+        -- Branch Labels: one, two
+        -- Depends On: aaaa
 
-            -- migrate:upgrade
-            SELECT 1;
+        -- migrate:upgrade
+        SELECT 1;
 
-            """.write(toFile: path, atomically: false, encoding: .utf8)
+        """.write(toFile: path, atomically: false, encoding: .utf8)
         try setTimes(path, age: 60)
         settle()
         let parsed = try ScriptDirectory.load(root + "/migrations").graph.nodes

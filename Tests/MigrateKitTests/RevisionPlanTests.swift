@@ -95,7 +95,8 @@ struct RevisionPlanTests {
     // MARK: - Downgrade, linear
 
     @Test func downgradeLinear() throws {
-        let graph = F.linear, all = Self.allLinear
+        let graph = F.linear
+        let all = Self.allLinear
         #expect(try graph.downgradePlan(applied: all, target: "base") == ["d4c3", "c3d2", "b2e1", "a1f0"])
         #expect(try graph.downgradePlan(applied: all, target: "b2e1") == ["d4c3", "c3d2"])
         #expect(try graph.downgradePlan(applied: all, target: "b2") == ["d4c3", "c3d2"])
@@ -109,7 +110,8 @@ struct RevisionPlanTests {
     }
 
     @Test func downgradeRelative() throws {
-        let graph = F.linear, all = Self.allLinear
+        let graph = F.linear
+        let all = Self.allLinear
         #expect(try graph.downgradePlan(applied: all, target: "-1") == ["d4c3"])
         #expect(try graph.downgradePlan(applied: all, target: "-2") == ["d4c3", "c3d2"])
         #expect(try graph.downgradePlan(applied: all, target: "-4") == ["d4c3", "c3d2", "b2e1", "a1f0"])
@@ -160,7 +162,8 @@ struct RevisionPlanTests {
     // MARK: - Downgrade, branches
 
     @Test func downgradeThroughAMerge() throws {
-        let graph = F.merged, all = Set(F.merged.nodes.keys)
+        let graph = F.merged
+        let all = Set(F.merged.nodes.keys)
         #expect(try graph.downgradePlan(applied: all, target: "base") == ["t0", "m9", "y1", "x2", "x1", "b0"])
         #expect(try graph.downgradePlan(applied: all, target: "y1") == ["t0", "m9"])
         #expect(try graph.downgradePlan(applied: all, target: "x1") == ["t0", "m9", "x2"])
@@ -185,7 +188,8 @@ struct RevisionPlanTests {
     }
 
     @Test func downgradeIndependentRoots() throws {
-        let graph = F.twoRoots, all = Set(F.twoRoots.nodes.keys)
+        let graph = F.twoRoots
+        let all = Set(F.twoRoots.nodes.keys)
         #expect(try graph.downgradePlan(applied: all, target: "base") == ["s2", "s1", "r3", "r2", "r1"])
         #expect(try graph.downgradePlan(applied: all, target: "alpha@base") == ["r3", "r2", "r1"])
         #expect(try graph.downgradePlan(applied: all, target: "beta") == ["s2"])
@@ -199,7 +203,8 @@ struct RevisionPlanTests {
     }
 
     @Test func downgradeRemovesDependentsFirst() throws {
-        let graph = F.crossDependency, all = Set(F.crossDependency.nodes.keys)
+        let graph = F.crossDependency
+        let all = Set(F.crossDependency.nodes.keys)
         #expect(try graph.downgradePlan(applied: all, target: "k1") == ["d3", "d2", "k2"])
         #expect(try graph.downgradePlan(applied: all, target: "k2-1") == ["d3", "d2", "k2"])
         #expect(try graph.downgradePlan(applied: all, target: "data@base") == ["d3", "d2", "d1"])

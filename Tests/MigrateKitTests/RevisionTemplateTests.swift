@@ -136,16 +136,16 @@ struct RevisionTemplateTests {
             render(
                 template, message: "Index ${up_revision}", parents: ["ab12"], upgrades: "SELECT 1;\n",
                 downgrades: "SELECT 2;")
-                == """
-                -- Index ${up_revision} (1975ea83b712 after ab12)
-                -- Owner: ${owner}
-                -- Revision ID: 1975ea83b712
-                -- Revises: ab12
-                -- migrate:upgrade transaction=false
-                SELECT 1;
-                -- migrate:downgrade
-                /* undo */ SELECT 2;
-                """)
+                    == """
+                    -- Index ${up_revision} (1975ea83b712 after ab12)
+                    -- Owner: ${owner}
+                    -- Revision ID: 1975ea83b712
+                    -- Revises: ab12
+                    -- migrate:upgrade transaction=false
+                    SELECT 1;
+                    -- migrate:downgrade
+                    /* undo */ SELECT 2;
+                    """)
     }
 
     @Test func windowsTemplateGivesWindowsLineEnds() throws {

@@ -111,7 +111,8 @@ struct SQLiteObjectRendererTests {
         table.options = ["strict": "true", "without rowid": "true"]
         let created = render(Schema(), Schema(tables: [table])).upgrade
         #expect(
-            created.contains("""
+            created.contains(
+                """
                     upper_name TEXT GENERATED ALWAYS AS (upper(name)) VIRTUAL,
                     PRIMARY KEY (id)
                 ) WITHOUT ROWID, STRICT;

@@ -28,7 +28,8 @@ struct SQLiteRendererTests {
         indexes: [Index(name: "books_title", keys: [.column("title")], predicate: "title <> ''")])
 
     private func render(_ old: [Table], _ new: [Table]) -> (upgrade: String, downgrade: String) {
-        let current = Schema(tables: old), target = Schema(tables: new)
+        let current = Schema(tables: old)
+        let target = Schema(tables: new)
         return renderer.renderRevision(differ.changes(from: current, to: target), current: current, target: target)
     }
 
@@ -109,14 +110,16 @@ struct SQLiteRendererTests {
         new.indexes = []
         new.columns.append(Column(name: "isbn", type: "TEXT", isNullable: false))
         let upgrade = render([Self.books], [new]).upgrade
-        #expect(upgrade.hasPrefix("""
-            -- drop index books_title on books
-            -- add column books.isbn TEXT NOT NULL
-            -- DATA LOSS: drops column books.title
-            -- drop column books.title
-            -- (SQLite cannot ALTER this: books is rebuilt, as its manual describes)
-            PRAGMA defer_foreign_keys = ON;
-            """))
+        #expect(
+            upgrade.hasPrefix(
+                """
+                -- drop index books_title on books
+                -- add column books.isbn TEXT NOT NULL
+                -- DATA LOSS: drops column books.title
+                -- drop column books.title
+                -- (SQLite cannot ALTER this: books is rebuilt, as its manual describes)
+                PRAGMA defer_foreign_keys = ON;
+                """))
         #expect(upgrade.contains("INSERT INTO \"_new_books\" (id, author_id, created_at)\n"))
         #expect(!upgrade.contains("CREATE INDEX"))
     }
@@ -125,11 +128,13 @@ struct SQLiteRendererTests {
         var new = Self.authors
         new.checks = [CheckConstraint(expression: "length(name) > 0\n    AND name <> 'x;y'")]
         let upgrade = render([Self.authors], [new]).upgrade
-        #expect(upgrade.hasPrefix("""
-            -- add check constraint on authors: length(name) > 0
-            --     AND name <> 'x;y'
-            -- (SQLite cannot ALTER this
-            """))
+        #expect(
+            upgrade.hasPrefix(
+                """
+                -- add check constraint on authors: length(name) > 0
+                --     AND name <> 'x;y'
+                -- (SQLite cannot ALTER this
+                """))
         let statements = try StatementSplitter(flavor: .sqlite).split(upgrade).map(\.text)
         #expect(statements.count == 8)
         #expect(statements.first == "PRAGMA defer_foreign_keys = ON")

@@ -119,7 +119,9 @@ struct SchemaDifferTests {
         #expect(mysql.changes(from: a, to: c).count == 2)
         // Unnamed (SQLite) constraints match by definition.
         let unnamed = withTable(Self.posts) { $0.foreignKeys[0].name = nil }
-        #expect(SchemaDiffer(dialect: SQLiteDialect()).changes(from: Schema(tables: [Self.users, Self.posts]), to: Schema(tables: [Self.users, unnamed])) == [])
+        #expect(
+            SchemaDiffer(dialect: SQLiteDialect()).changes(
+                from: Schema(tables: [Self.users, Self.posts]), to: Schema(tables: [Self.users, unnamed])) == [])
     }
 
     // MARK: Order

@@ -48,7 +48,9 @@ final class TextFileTests {
         _ = try write(Array("[migrate]\nscript_location = m\nurl = sqlite:///x.db\u{0}\n".utf8), "migrate.ini")
         var error = #expect(throws: ConfigError.self) { try MigrateConfig.load(environment: [:], workingDirectory: self.folder) }
         #expect(error?.errorID == "config.syntax")
-        #expect(error?.message.hasPrefix("\(folder)/migrate.ini, line 3: it holds a NUL byte at offset 50 (line 3)") == true, "\(error?.message ?? "")")
+        #expect(
+            error?.message.hasPrefix("\(folder)/migrate.ini, line 3: it holds a NUL byte at offset 50 (line 3)") == true,
+            "\(error?.message ?? "")")
 
         _ = try write(Array("[migrate]\nscript_location = m\n".utf8), "migrate.ini")
         _ = try write(Array("A=1\nDATABASE_URL=sqlite:///x.db\u{0}\n".utf8), ".env")
@@ -59,12 +61,16 @@ final class TextFileTests {
     @Test func latin1MigrateIniNamesTheByte() throws {
         _ = try write(Array("[migrate]\nscript_location = caf".utf8) + [0xE9, 0x0A], "migrate.ini")
         let error = #expect(throws: ConfigError.self) { try MigrateConfig.load(environment: [:], workingDirectory: self.folder) }
-        #expect(error?.message.hasPrefix("\(folder)/migrate.ini, line 2: byte 0xE9 at offset 31 (line 2) is not UTF-8") == true, "\(error?.message ?? "")")
+        #expect(
+            error?.message.hasPrefix("\(folder)/migrate.ini, line 2: byte 0xE9 at offset 31 (line 2) is not UTF-8") == true,
+            "\(error?.message ?? "")")
     }
 
     @Test func nulInADeclaredSchemaFileNamesFileAndLine() throws {
         let path = try write(Array("CREATE TABLE t (id INTEGER);\n\u{0}\n".utf8), "schema.sql")
-        #expect(throws: TextFileError.badText(path: path, role: "declared schema file", problem: TextProblem(kind: .nul, offset: 29, line: 2))) {
+        #expect(
+            throws: TextFileError.badText(path: path, role: "declared schema file", problem: TextProblem(kind: .nul, offset: 29, line: 2))
+        ) {
             try DeclaredSchemaFile.read(path)
         }
     }

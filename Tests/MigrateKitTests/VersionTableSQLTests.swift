@@ -1,4 +1,5 @@
 import Testing
+
 @testable import MigrateKit
 
 /// The version table's statements: values bound live, literals offline, and
@@ -11,10 +12,11 @@ struct VersionTableSQLTests {
         let id = #"a\b'c"#
         let mysql = VersionTableSQL(name: "migrate_version", dialect: MySQLDialect())
         let insert = mysql.insert(id, checksum: "c1", state: .applying, milliseconds: 0, progress: (0, "p0"))
-        #expect(insert.sql == """
-            INSERT INTO `migrate_version` (revision, checksum, applied_at, execution_ms, state, completed_statements, \
-            completed_checksum) VALUES (?, ?, CURRENT_TIMESTAMP, 0, ?, 0, ?)
-            """)
+        #expect(
+            insert.sql == """
+                INSERT INTO `migrate_version` (revision, checksum, applied_at, execution_ms, state, completed_statements, \
+                completed_checksum) VALUES (?, ?, CURRENT_TIMESTAMP, 0, ?, 0, ?)
+                """)
         #expect(insert.values == [.text(id), .text("c1"), .text("applying"), .text("p0")])
         let postgres = VersionTableSQL(name: "migrate_version", dialect: PostgreSQLDialect())
         let progress = postgres.recordProgress(id, completed: 3, checksum: "p3")
@@ -24,10 +26,11 @@ struct VersionTableSQLTests {
         #expect(update.sql == #"UPDATE "migrate_version" SET state = $1, execution_ms = 7, checksum = $2 WHERE revision = $3"#)
         // Settling a tracked revision records its last progress in the same statement.
         let settle = mysql.update(id, state: .applied, milliseconds: 7, checksum: "c2", progress: (4, "p4"))
-        #expect(settle.sql == """
-            UPDATE `migrate_version` SET state = ?, execution_ms = 7, checksum = ?, completed_statements = 4, \
-            completed_checksum = ? WHERE revision = ?
-            """)
+        #expect(
+            settle.sql == """
+                UPDATE `migrate_version` SET state = ?, execution_ms = 7, checksum = ?, completed_statements = 4, \
+                completed_checksum = ? WHERE revision = ?
+                """)
         #expect(settle.values == [.text("applied"), .text("c2"), .text("p4"), .text(id)])
         let delete = VersionTableSQL(name: "migrate_version", dialect: SQLiteDialect()).delete(id)
         #expect(delete.sql == #"DELETE FROM "migrate_version" WHERE revision = ?"#)
@@ -37,10 +40,11 @@ struct VersionTableSQLTests {
     @Test func offlineStatementsWriteLiterals() {
         let sql = VersionTableSQL(name: "migrate_version", dialect: PostgreSQLDialect(), bindsValues: false)
         let insert = sql.insert("it's", checksum: nil, state: .applied, milliseconds: 0)
-        #expect(insert.sql == """
-            INSERT INTO "migrate_version" (revision, checksum, applied_at, execution_ms, state) \
-            VALUES ('it''s', NULL, CURRENT_TIMESTAMP, 0, 'applied')
-            """)
+        #expect(
+            insert.sql == """
+                INSERT INTO "migrate_version" (revision, checksum, applied_at, execution_ms, state) \
+                VALUES ('it''s', NULL, CURRENT_TIMESTAMP, 0, 'applied')
+                """)
         #expect(insert.values.isEmpty)
     }
 

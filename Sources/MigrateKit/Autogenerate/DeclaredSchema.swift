@@ -38,7 +38,8 @@ public enum DeclaredSchema {
         let cache = DeclaredSchemaCache(
             folder: (config.scriptLocation as NSString).appendingPathComponent(".migrate-cache"),
             dialect: dialect.name,
-            key: DeclaredSchemaCache.key(files: files, dialect: dialect.name, serverVersion: serverVersion, excluded: excluded,
+            key: DeclaredSchemaCache.key(
+                files: files, dialect: dialect.name, serverVersion: serverVersion, excluded: excluded,
                 included: config.includeSchemas))
         if let schema = cache.read() { return schema }
         let schema = try dialect.withScratchDatabase(near: url, devURL: config.devURL) { connection in

@@ -49,7 +49,8 @@ extension Migrator {
     ) -> String {
         let why =
             part.transactional
-            ? "" : "-- Outside a transaction: CREATE/DROP INDEX CONCURRENTLY cannot run in one, and a VALIDATE\n"
+            ? ""
+            : "-- Outside a transaction: CREATE/DROP INDEX CONCURRENTLY cannot run in one, and a VALIDATE\n"
                 + "-- must follow the commit of its NOT VALID constraint. Each statement commits on its own;\n"
                 + "-- after a failure, fix the cause and run the command again: it resumes where it stopped.\n\n"
         return """

@@ -75,19 +75,35 @@ struct RenamePlan {
     private func change(for answer: RenameAnswer, current: Schema, target: Schema) throws -> SchemaChange {
         let (table, from, to) = normalized(answer, current)
         guard let table else {
-            if current.tables[from] == nil { throw AutogenerateError.renameDoesNotApply(answer, reason: "the database has no table \(from)") }
-            if target.tables[to] == nil { throw AutogenerateError.renameDoesNotApply(answer, reason: "the declared schema has no table \(to)") }
-            if target.tables[from] != nil { throw AutogenerateError.renameDoesNotApply(answer, reason: "the declared schema still has table \(from)") }
-            if current.tables[to] != nil { throw AutogenerateError.renameDoesNotApply(answer, reason: "the database already has table \(to)") }
+            if current.tables[from] == nil {
+                throw AutogenerateError.renameDoesNotApply(answer, reason: "the database has no table \(from)")
+            }
+            if target.tables[to] == nil {
+                throw AutogenerateError.renameDoesNotApply(answer, reason: "the declared schema has no table \(to)")
+            }
+            if target.tables[from] != nil {
+                throw AutogenerateError.renameDoesNotApply(answer, reason: "the declared schema still has table \(from)")
+            }
+            if current.tables[to] != nil {
+                throw AutogenerateError.renameDoesNotApply(answer, reason: "the database already has table \(to)")
+            }
             return .renameTable(from: from, to: to)
         }
         guard let old = current.tables[table], let new = target.tables[table] else {
             throw AutogenerateError.renameDoesNotApply(answer, reason: "table \(table) is not in both the database and the declared schema")
         }
-        if old.column(named: from) == nil { throw AutogenerateError.renameDoesNotApply(answer, reason: "the database has no column \(table).\(from)") }
-        if new.column(named: to) == nil { throw AutogenerateError.renameDoesNotApply(answer, reason: "the declared schema has no column \(table).\(to)") }
-        if new.column(named: from) != nil { throw AutogenerateError.renameDoesNotApply(answer, reason: "the declared schema still has column \(table).\(from)") }
-        if old.column(named: to) != nil { throw AutogenerateError.renameDoesNotApply(answer, reason: "the database already has column \(table).\(to)") }
+        if old.column(named: from) == nil {
+            throw AutogenerateError.renameDoesNotApply(answer, reason: "the database has no column \(table).\(from)")
+        }
+        if new.column(named: to) == nil {
+            throw AutogenerateError.renameDoesNotApply(answer, reason: "the declared schema has no column \(table).\(to)")
+        }
+        if new.column(named: from) != nil {
+            throw AutogenerateError.renameDoesNotApply(answer, reason: "the declared schema still has column \(table).\(from)")
+        }
+        if old.column(named: to) != nil {
+            throw AutogenerateError.renameDoesNotApply(answer, reason: "the database already has column \(table).\(to)")
+        }
         return .renameColumn(table: table, from: from, to: to)
     }
 }

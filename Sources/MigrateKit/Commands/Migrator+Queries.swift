@@ -38,7 +38,8 @@ extension Migrator {
     public func show(_ symbol: String) throws -> RevisionScript {
         let directory = try scripts()
         let graph = directory.graph
-        let id = symbol == "head"
+        let id =
+            symbol == "head"
             ? try graph.upgradePlan(applied: [], target: "head").last ?? ""
             : try graph.resolve(symbol)
         guard let script = directory.scripts[id] else { throw GraphError(.unknownTarget(symbol)) }

@@ -46,7 +46,8 @@ extension Migrator {
         let parents = try new.parents ?? parentsForNew(new, graph: graph)
         let dependsOn = try new.dependsOn.map { try graph.resolve($0) }
         let templatePath = (config.scriptLocation as NSString).appendingPathComponent("script.sql.template")
-        let template = FileManager.default.fileExists(atPath: templatePath)
+        let template =
+            FileManager.default.fileExists(atPath: templatePath)
             ? try TextFile.contents(of: templatePath, role: "revision template") : RevisionTemplate.defaultTemplate
         let text = RevisionTemplate.render(
             template, message: new.message, revision: id, downRevisions: parents, createDate: date,
@@ -72,7 +73,8 @@ extension Migrator {
             return graph.heads
         }
         let parent = try graph.resolve(new.head.hasSuffix("@head") ? String(new.head.dropLast(5)) : new.head)
-        let target = new.head.hasSuffix("@head")
+        let target =
+            new.head.hasSuffix("@head")
             ? graph.tips(of: graph.branch(from: parent)) : [parent]
         if target.count != 1 { throw RevisionError.multipleHeads(target) }
         if !new.splice && !graph.children(of: target[0]).isEmpty {

@@ -12,7 +12,8 @@ public enum ProjectInitializer {
         folder: String, workingDirectory: String = FileManager.default.currentDirectoryPath
     ) throws -> [String] {
         let fileManager = FileManager.default
-        let location = (folder as NSString).isAbsolutePath
+        let location =
+            (folder as NSString).isAbsolutePath
             ? folder : (workingDirectory as NSString).appendingPathComponent(folder)
         if let existing = try? fileManager.contentsOfDirectory(atPath: location), !existing.isEmpty {
             throw InitError.folderNotEmpty(location)

@@ -53,7 +53,8 @@ public enum ConfigError: MigrateFailure {
         case .syntax(let path, let line, let problem):
             return "\(Self.file(path)), line \(line): \(problem)"
         case .missingSection(let path, let section, let present):
-            let sections = present.isEmpty
+            let sections =
+                present.isEmpty
                 ? "it has no sections" : "its sections are " + present.map { "[\($0)]" }.joined(separator: ", ")
             return "\(Self.file(path)) has no [\(section)] section (\(sections)). "
                 + "Add [\(section)], or pick a section with --name."

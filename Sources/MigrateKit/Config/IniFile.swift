@@ -89,7 +89,8 @@ public struct IniFile: Sendable {
             guard let delimiter = content.firstIndex(where: { $0 == "=" || $0 == ":" }) else {
                 // The line is not shown: it may be a secret (a password wrapped onto a line of its own).
                 throw failure(
-                    number, "expected `key = value`, a [section] header or a comment; the line has no '=' or ':' "
+                    number,
+                    "expected `key = value`, a [section] header or a comment; the line has no '=' or ':' "
                         + "(it is not shown, as it may hold a secret). Write it as key = value, or indent it to continue the value above.")
             }
             let name = ConfigText.trimmed(content[..<delimiter]).lowercased()

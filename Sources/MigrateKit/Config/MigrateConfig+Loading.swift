@@ -31,7 +31,8 @@ extension MigrateConfig {
         let ini = try IniFile.parse(readFile(file, isConfig: true, notFound: path == nil ? directory : nil), path: file)
         let here = (file as NSString).deletingLastPathComponent
         let dotEnvFile = (here as NSString).appendingPathComponent(".env")
-        let dotEnv = FileManager.default.fileExists(atPath: dotEnvFile)
+        let dotEnv =
+            FileManager.default.fileExists(atPath: dotEnvFile)
             ? try DotEnv.parse(readFile(dotEnvFile, isConfig: false, notFound: nil), path: dotEnvFile) : [:]
 
         let section = name ?? "migrate"
@@ -74,29 +75,37 @@ extension MigrateConfig {
             config.versionTable = table
         }
         config.fileTemplate = try reader.nonEmpty("file_template") ?? config.fileTemplate
-        config.truncateSlugLength = try reader.typed("truncate_slug_length", expected: "a whole number of at least 1") {
-            Int($0).flatMap { $0 >= 1 ? $0 : nil }
-        } ?? config.truncateSlugLength
-        config.transactionPerMigration = try reader.typed("transaction_per_migration", expected: "true or false") {
-            booleans[$0.lowercased()]
-        } ?? config.transactionPerMigration
-        config.lockTimeout = try reader.typed("lock_timeout", expected: "a number of seconds (0 or more)") {
-            Double($0).flatMap { $0.isFinite && $0 >= 0 ? $0 : nil }
-        } ?? config.lockTimeout
-        config.pooler = try reader.typed("pooler", expected: "auto, session, none or transaction") {
-            PoolerMode.parse($0)
-        } ?? config.pooler
-        config.online = try reader.typed("online", expected: "true or false") { booleans[$0.lowercased()] }
+        config.truncateSlugLength =
+            try reader.typed("truncate_slug_length", expected: "a whole number of at least 1") {
+                Int($0).flatMap { $0 >= 1 ? $0 : nil }
+            } ?? config.truncateSlugLength
+        config.transactionPerMigration =
+            try reader.typed("transaction_per_migration", expected: "true or false") {
+                booleans[$0.lowercased()]
+            } ?? config.transactionPerMigration
+        config.lockTimeout =
+            try reader.typed("lock_timeout", expected: "a number of seconds (0 or more)") {
+                Double($0).flatMap { $0.isFinite && $0 >= 0 ? $0 : nil }
+            } ?? config.lockTimeout
+        config.pooler =
+            try reader.typed("pooler", expected: "auto, session, none or transaction") {
+                PoolerMode.parse($0)
+            } ?? config.pooler
+        config.online =
+            try reader.typed("online", expected: "true or false") { booleans[$0.lowercased()] }
             ?? config.online
-        config.statementLockTimeoutMilliseconds = try reader.typed(
-            "statement_lock_timeout", expected: "a duration with its unit, such as 5s, 500ms or 1min"
-        ) { OnlineOptions.milliseconds(in: $0) } ?? config.statementLockTimeoutMilliseconds
-        config.excludeTables = try reader.nonEmpty("exclude_tables").map {
-            $0.split { $0 == "," || $0.isWhitespace }.map(String.init)
-        } ?? []
-        config.includeSchemas = try reader.nonEmpty("include_schemas").map {
-            $0.split { $0 == "," || $0.isWhitespace }.map(String.init)
-        } ?? []
+        config.statementLockTimeoutMilliseconds =
+            try reader.typed(
+                "statement_lock_timeout", expected: "a duration with its unit, such as 5s, 500ms or 1min"
+            ) { OnlineOptions.milliseconds(in: $0) } ?? config.statementLockTimeoutMilliseconds
+        config.excludeTables =
+            try reader.nonEmpty("exclude_tables").map {
+                $0.split { $0 == "," || $0.isWhitespace }.map(String.init)
+            } ?? []
+        config.includeSchemas =
+            try reader.nonEmpty("include_schemas").map {
+                $0.split { $0 == "," || $0.isWhitespace }.map(String.init)
+            } ?? []
         return config
     }
 

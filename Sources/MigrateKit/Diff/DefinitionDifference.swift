@@ -18,10 +18,12 @@ struct DefinitionDifference: CustomStringConvertible {
     static let excerptLength = 80
 
     var description: String {
-        let oldLines = Self.lines(old), newLines = Self.lines(new)
+        let oldLines = Self.lines(old)
+        let newLines = Self.lines(new)
         let shared = min(oldLines.count, newLines.count)
-        guard let index = (0..<shared).first(where: { oldLines[$0] != newLines[$0] })
-            ?? (oldLines.count == newLines.count ? nil : shared)
+        guard
+            let index = (0..<shared).first(where: { oldLines[$0] != newLines[$0] })
+                ?? (oldLines.count == newLines.count ? nil : shared)
         else { return "definition differs in white space" }
         let before = index < oldLines.count ? Self.excerpt(oldLines[index]) : "(end)"
         let after = index < newLines.count ? Self.excerpt(newLines[index]) : "(end)"

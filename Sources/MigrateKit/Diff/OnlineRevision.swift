@@ -131,9 +131,10 @@ struct OnlineRevisionBuilder {
 
     private func section(_ blocks: [RenderedBlock]) -> String {
         guard !blocks.isEmpty else { return "" }
-        let timeout = lockTimeoutStatement.map {
-            [RenderedBlock(comments: ["Bound every lock wait (statement_lock_timeout)"], statements: [$0])]
-        } ?? []
+        let timeout =
+            lockTimeoutStatement.map {
+                [RenderedBlock(comments: ["Bound every lock wait (statement_lock_timeout)"], statements: [$0])]
+            } ?? []
         return RenderedBlock.join(timeout + blocks)
     }
 }

@@ -25,8 +25,11 @@ extension SchemaDiffer {
     }
 
     func objectPlan(from current: Schema, to target: Schema, tableChanges: [SchemaChange]) -> ObjectPlan {
-        let usedBefore = objectsUsedByTables(in: current), usedAfter = objectsUsedByTables(in: target)
-        var dropped: [SchemaObject] = [], created: [SchemaObject] = [], altered: [(SchemaObject, SchemaObject)] = []
+        let usedBefore = objectsUsedByTables(in: current)
+        let usedAfter = objectsUsedByTables(in: target)
+        var dropped: [SchemaObject] = []
+        var created: [SchemaObject] = []
+        var altered: [(SchemaObject, SchemaObject)] = []
         var replaced: [String: String] = [:]  // key → reason
         for key in Set(current.objects.keys).union(target.objects.keys) {
             switch (current.objects[key], target.objects[key]) {
@@ -132,7 +135,9 @@ extension SchemaDiffer {
         for object in sorted {
             for name in object.namesForDependents.sorted() { byName[name, default: []].append(object) }
         }
-        var done = Set<String>(), visiting = Set<String>(), order: [SchemaObject] = []
+        var done = Set<String>()
+        var visiting = Set<String>()
+        var order: [SchemaObject] = []
         func visit(_ object: SchemaObject) {
             guard !done.contains(object.key), visiting.insert(object.key).inserted else { return }
             for name in object.dependencies {

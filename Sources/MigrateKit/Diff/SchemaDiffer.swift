@@ -72,7 +72,8 @@ public struct SchemaDiffer: Sendable {
         var replacedKeys: [String: [Set<String>]] = [:]
         var retyped: [String: Set<String>] = [:]
         for name in kept {
-            let old = current.tables[name]!, new = target.tables[name]!
+            let old = current.tables[name]!
+            let new = target.tables[name]!
             if let key = old.primaryKey, !samePrimaryKey(old.primaryKey, new.primaryKey, table: name) {
                 replacedKeys[name, default: []].append(Set(key.columns))
             }
@@ -92,7 +93,8 @@ public struct SchemaDiffer: Sendable {
         }
         guard !replacedKeys.isEmpty || !retyped.isEmpty else { return }
         for (index, name) in kept.enumerated() {
-            let old = current.tables[name]!, new = target.tables[name]!
+            let old = current.tables[name]!
+            let new = target.tables[name]!
             for key in new.foreignKeys {
                 let inTheWay =
                     replacedKeys[key.referencedTable]?.contains(Set(key.referencedColumns)) == true

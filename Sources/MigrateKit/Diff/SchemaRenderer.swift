@@ -105,7 +105,8 @@ struct RenderingSupport {
             (key.isExpression ? (parenthesizingExpressions ? "(\(key.text))" : key.text) : name(key.text))
                 + (key.isDescending ? " DESC" : "")
         }
-        var text = "CREATE \(index.isUnique ? "UNIQUE " : "")INDEX \(name(index.name)) ON \(table) "
+        var text =
+            "CREATE \(index.isUnique ? "UNIQUE " : "")INDEX \(name(index.name)) ON \(table) "
             + "(\(keys.joined(separator: ", ")))"
         if let predicate = index.predicate { text += " WHERE \(predicate)" }
         return text

@@ -45,7 +45,8 @@ public struct FleetTarget: Sendable, Hashable, CustomStringConvertible {
     /// The targets `--only` and `--skip` leave: with `only`, those whose name
     /// matches one of its globs; then without those matching a `skip` glob.
     public static func selected(_ targets: [FleetTarget], only: [String], skip: [String]) -> [FleetTarget] {
-        let only = only.map(TableNamePattern.init), skip = skip.map(TableNamePattern.init)
+        let only = only.map(TableNamePattern.init)
+        let skip = skip.map(TableNamePattern.init)
         return targets.filter { target in
             (only.isEmpty || TableNamePattern.any(only, matches: target.name))
                 && !TableNamePattern.any(skip, matches: target.name)

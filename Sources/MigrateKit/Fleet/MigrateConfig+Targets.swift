@@ -28,7 +28,8 @@ extension MigrateConfig {
         guard ini.section(section) != nil else { return nil }
         let here = (configFile as NSString).deletingLastPathComponent
         let dotEnvFile = (here as NSString).appendingPathComponent(".env")
-        let dotEnv = FileManager.default.fileExists(atPath: dotEnvFile)
+        let dotEnv =
+            FileManager.default.fileExists(atPath: dotEnvFile)
             ? try DotEnv.parse(TextFile.contents(of: dotEnvFile, role: ".env file"), path: dotEnvFile) : [:]
         let merged = dotEnv.merging(environment) { _, real in real }
         func value(_ key: String) throws -> String? {

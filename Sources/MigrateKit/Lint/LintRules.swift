@@ -90,9 +90,10 @@ public enum LintRules {
     ) { table, action, _ in
         guard let column = action.addedColumn else { return nil }
         let definition = column.definition
-        guard definition.contains("NOT NULL") && !definition.contains("DEFAULT") && !definition.contains("GENERATED")
-            && !definition.contains("AUTO_INCREMENT") && !definition.contains("AUTOINCREMENT")
-            && !["SERIAL", "BIGSERIAL", "SMALLSERIAL"].contains(definition.keyword(at: 0))
+        guard
+            definition.contains("NOT NULL") && !definition.contains("DEFAULT") && !definition.contains("GENERATED")
+                && !definition.contains("AUTO_INCREMENT") && !definition.contains("AUTOINCREMENT")
+                && !["SERIAL", "BIGSERIAL", "SMALLSERIAL"].contains(definition.keyword(at: 0))
         else { return nil }
         return "adds NOT NULL column \(table).\(column.name) without a default: it fails on a table with rows, and the "
             + "running application's INSERTs do not set it"

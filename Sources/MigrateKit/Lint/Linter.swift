@@ -16,8 +16,10 @@ public struct Linter {
 
     /// A linter with the given settings, no configured dialect and no row counts
     /// unless given.
-    public init(settings: LintSettings = LintSettings(), configuredDialect: (any Dialect)? = nil,
-                rowCount: @escaping (String) -> Int? = { _ in nil }) {
+    public init(
+        settings: LintSettings = LintSettings(), configuredDialect: (any Dialect)? = nil,
+        rowCount: @escaping (String) -> Int? = { _ in nil }
+    ) {
         self.settings = settings
         self.configuredDialect = configuredDialect
         self.rowCount = rowCount

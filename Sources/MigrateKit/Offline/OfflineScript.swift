@@ -84,7 +84,8 @@ struct OfflineScript {
     /// The version row's INSERT (upgrade) or DELETE (downgrade). Rows are
     /// written `applied` at once, on every dialect: the script runs in one go.
     private func row(for item: PreparedStep) -> String {
-        let statement = item.step.direction == .upgrade
+        let statement =
+            item.step.direction == .upgrade
             ? versionTable.insert(item.step.revision, checksum: item.checksum, state: .applied, milliseconds: 0)
             : versionTable.delete(item.step.revision)
         return statement.sql

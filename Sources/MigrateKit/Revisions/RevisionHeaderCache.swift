@@ -97,8 +97,10 @@ struct RevisionHeaderCache {
         for (name, entry) in entries.sorted(by: { $0.key < $1.key }) {
             let fields =
                 [Self.escape(name)] + entry.stamp.fields
-                + [entry.revision, entry.parents.joined(separator: " "), entry.dependsOn.joined(separator: " "),
-                   entry.branchLabels.joined(separator: " "), Self.escape(entry.message)]
+                + [
+                    entry.revision, entry.parents.joined(separator: " "), entry.dependsOn.joined(separator: " "),
+                    entry.branchLabels.joined(separator: " "), Self.escape(entry.message),
+                ]
             text += fields.joined(separator: "\t") + "\n"
         }
         let directory = (file as NSString).deletingLastPathComponent

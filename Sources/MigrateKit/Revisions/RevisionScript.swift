@@ -62,10 +62,11 @@ public struct RevisionScript: Sendable {
         return try contents.utf8.withContiguousStorageIfAvailable { bytes in
             var parser = RevisionScriptParser(bytes: bytes, path: path)
             return try parser.parse()
-        } ?? Array(contents.utf8).withUnsafeBufferPointer { bytes in
-            var parser = RevisionScriptParser(bytes: bytes, path: path)
-            return try parser.parse()
         }
+            ?? Array(contents.utf8).withUnsafeBufferPointer { bytes in
+                var parser = RevisionScriptParser(bytes: bytes, path: path)
+                return try parser.parse()
+            }
     }
 
     /// The section to run for a direction in a dialect: the dialect's own

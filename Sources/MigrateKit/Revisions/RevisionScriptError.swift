@@ -99,9 +99,9 @@ public struct RevisionScriptError: MigrateFailure, Equatable {
     /// `path:line`, the path alone, or `line N` for SQL without a file.
     var location: String {
         switch (path, line) {
-        case let (path?, line?): "\(path):\(line)"
-        case let (path?, nil): path
-        case let (nil, line?): "line \(line)"
+        case (let path?, let line?): "\(path):\(line)"
+        case (let path?, nil): path
+        case (nil, let line?): "line \(line)"
         case (nil, nil): "SQL"
         }
     }
@@ -114,41 +114,41 @@ public struct RevisionScriptError: MigrateFailure, Equatable {
         case .missingRevisionID:
             return "the header has no `Revision ID:` line. Add `-- Revision ID: <id>` to the comment block "
                 + "at the top of the file (`migrate revision` writes 12 hex digits)."
-        case let .badHeaderValue(field, value):
+        case .badHeaderValue(let field, let value):
             if value.isEmpty {
                 return "`\(field):` is empty. Write the revision's id after it."
             }
             return "`\(field): \(value)` holds a value with spaces in it. "
                 + "Separate several ids or labels with commas."
-        case let .revisionIDTooLong(id):
+        case .revisionIDTooLong(let id):
             return "the revision id '\(id)' has \(id.count) characters; the version table holds at most "
                 + "\(RevisionID.maximumLength). Choose a shorter id (and rename it wherever `Revises:` or "
                 + "`Depends On:` names it)."
-        case let .duplicateHeader(field, firstLine):
+        case .duplicateHeader(let field, let firstLine):
             return "a second `\(field):` line (the first is on line \(firstLine)). Keep only one."
         case .sqlOutsideSection:
             return "SQL before the first section marker would never run. Move it below "
                 + "`-- migrate:upgrade` or `-- migrate:downgrade`."
-        case let .unknownMarker(text):
+        case .unknownMarker(let text):
             return "`\(text)` is not a section marker. Write `-- migrate:upgrade` or `-- migrate:downgrade` "
                 + "(comment lines that start with `-- migrate:` are reserved for markers)."
-        case let .unknownOption(option):
+        case .unknownOption(let option):
             return "unknown section option '\(option)'. The options are transaction=false and "
                 + "dialect=sqlite|postgresql|mysql."
-        case let .badOptionValue(option, value):
+        case .badOptionValue(let option, let value):
             let allowed = option == "dialect" ? "sqlite, postgresql or mysql" : "true or false"
             return "'\(option)=\(value)' is not allowed: \(option) must be \(allowed)."
-        case let .duplicateOption(option):
+        case .duplicateOption(let option):
             return "the option '\(option)' is given twice on this marker. Keep one."
-        case let .duplicateSection(marker, firstLine):
+        case .duplicateSection(let marker, let firstLine):
             return "a second `\(marker)` section (the first starts on line \(firstLine)). "
                 + "Put its statements into the first one and delete this marker."
-        case let .unterminated(construct):
+        case .unterminated(let construct):
             return Self.describe(construct)
         case .badDelimiter:
             return "`DELIMITER` needs the new terminator after it, e.g. `DELIMITER //`, "
                 + "and `DELIMITER ;` to go back."
-        case let .psqlCommand(name):
+        case .psqlCommand(let name):
             return "`\\\(name)` is a psql command, not SQL; migrate sends statements to the server itself. "
                 + "Remove the line (or write the SQL it stands for)."
         }
@@ -165,7 +165,7 @@ public struct RevisionScriptError: MigrateFailure, Equatable {
             "the `quoted` name that starts here is never closed. Add the closing `."
         case .blockComment:
             "the /* comment that starts here is never closed. Add */ where it ends."
-        case let .dollarQuote(tag):
+        case .dollarQuote(let tag):
             "the dollar-quoted text opened by $\(tag)$ here is never closed. End it with $\(tag)$."
         case .triggerBody:
             "the CREATE TRIGGER statement that starts here has no END. End its body with `END;`."

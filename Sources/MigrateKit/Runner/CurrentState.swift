@@ -28,12 +28,13 @@ public struct CurrentState: Sendable {
         halfApplied = rows.filter { $0.state != .applied }
         parentsOf = Dictionary(uniqueKeysWithValues: halfApplied.map { ($0.revision, graph.nodes[$0.revision]?.parents ?? []) })
         pathOf = Dictionary(uniqueKeysWithValues: halfApplied.map { ($0.revision, graph.nodes[$0.revision]?.path ?? "") })
-        statementCountOf = Dictionary(uniqueKeysWithValues: halfApplied.compactMap { row in
-            guard graph.nodes[row.revision] != nil else { return nil }
-            let direction: MigrationStep.Direction = row.state == .applying ? .upgrade : .downgrade
-            let step = try? PreparedStep(row.revision, direction: direction, directory: directory, dialect: dialect)
-            return step.map { (row.revision, $0.statements.count) }
-        })
+        statementCountOf = Dictionary(
+            uniqueKeysWithValues: halfApplied.compactMap { row in
+                guard graph.nodes[row.revision] != nil else { return nil }
+                let direction: MigrationStep.Direction = row.state == .applying ? .upgrade : .downgrade
+                let step = try? PreparedStep(row.revision, direction: direction, directory: directory, dialect: dialect)
+                return step.map { (row.revision, $0.statements.count) }
+            })
         editedSinceApplied = rows.compactMap { row in
             guard row.state == .applied, let recorded = row.checksum, let script = directory.scripts[row.revision],
                 let section = script.section(.upgrade, dialect: dialect.name),
@@ -88,7 +89,8 @@ public struct CurrentState: Sendable {
     var unknownRevisionsWarning: String {
         let list = unknown.joined(separator: ", ")
         let plural = unknown.count == 1 ? "revision \(list) is" : "revisions \(list) are"
-        let cause = rows.count == unknown.count
+        let cause =
+            rows.count == unknown.count
             ? "None of the database's applied revisions is in this project: the URL likely names the wrong "
                 + "database, or one that another project migrates (check --url, DATABASE_URL and .env)."
             : "Their files were likely removed or not yet pulled, or another project shares this version table."
@@ -110,7 +112,8 @@ public struct CurrentState: Sendable {
     /// half applied.
     func throwIfUnsafe(_ direction: MigrationStep.Direction? = nil, plan: [String]? = nil) throws {
         for row in halfApplied {
-            let resumable = row.completedStatements != nil && row.completedChecksum != nil && direction != nil
+            let resumable =
+                row.completedStatements != nil && row.completedChecksum != nil && direction != nil
                 && (row.state == .applying) == (direction == .upgrade)
                 && (plan?.contains(row.revision) ?? true)
             if !resumable {
@@ -128,7 +131,8 @@ public struct CurrentState: Sendable {
     ///   unknown or edited (`migrate current --check-clean`).
     public func throwIfNotClean() throws {
         guard !isClean else { return }
-        let reasons = halfApplied.map { "\($0.revision) stopped halfway (\(progress(of: $0.revision) ?? ""))" }
+        let reasons =
+            halfApplied.map { "\($0.revision) stopped halfway (\(progress(of: $0.revision) ?? ""))" }
             + unknown.map { "\($0) is applied but no file defines it" }
             + editedSinceApplied.map { "\($0.revision) was edited after it was applied" }
         throw RunError.notClean(reasons)

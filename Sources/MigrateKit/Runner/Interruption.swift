@@ -30,7 +30,9 @@ public struct Interruption: Sendable {
             if failure.rolledBack { text += " and rolled it back" }
         }
         guard let heads else {
-            return text + (failure == nil ? " before any revision ran: nothing was changed." : "; run `migrate current` to see where the database is.")
+            return text
+                + (failure == nil
+                    ? " before any revision ran: nothing was changed." : "; run `migrate current` to see where the database is.")
         }
         text += "; the database is at \(heads.isEmpty ? "base" : heads.joined(separator: ", "))"
         for row in halfDone {
@@ -39,7 +41,8 @@ public struct Interruption: Sendable {
         if let failure, !failure.rolledBack {
             let back = failure.step.parents.isEmpty ? "base" : failure.step.parents.joined(separator: " ")
             let done = failure.tookEffect.map { "line \($0.line)" }
-            text += ": it ran outside a transaction and "
+            text +=
+                ": it ran outside a transaction and "
                 + (done.isEmpty ? "none of its statements took effect" : "its statements at \(done.joined(separator: ", ")) took effect")
                 + ". Undo or finish its work by hand, then run `migrate stamp \(back)` (undone) "
                 + "or `migrate stamp \(failure.step.revision)` (finished)."

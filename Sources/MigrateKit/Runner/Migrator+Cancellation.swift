@@ -16,7 +16,7 @@ extension Migrator {
     func interruptible<T>(_ session: MigrationSession?, graph: RevisionGraph?, _ body: () throws -> T) throws -> T {
         do {
             return try body()
-        } catch where cancellation.isCancelled {
+        } catch  where cancellation.isCancelled {
             var interruption = Interruption(halfDone: [])
             if case RunError.statementFailed(let failure) = error { interruption.failure = failure }
             if let session, let graph {

@@ -146,7 +146,8 @@ public final class Migrator {
         for revision in applied.subtracting(wanted).union(halfDone) {
             try session.table.delete(revision)
         }
-        for revision in graph.topologicalOrder() where wanted.contains(revision) && (!applied.contains(revision) || halfDone.contains(revision)) {
+        for revision in graph.topologicalOrder()
+        where wanted.contains(revision) && (!applied.contains(revision) || halfDone.contains(revision)) {
             let section = directory.script(revision).section(.upgrade, dialect: session.dialect.name)
             try session.table.insert(
                 revision, checksum: section.map { Checksum.of($0.body) }, state: .applied, milliseconds: 0)

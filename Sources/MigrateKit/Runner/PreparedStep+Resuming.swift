@@ -29,7 +29,8 @@ public struct ResumeMismatch: Sendable {
 
     var message: String {
         let section = step.direction == .upgrade ? "upgrade" : "downgrade"
-        let change = completed > statementCount
+        let change =
+            completed > statementCount
             ? "the section now has only \(statementCount)"
             : "they no longer match the file (their checksum differs from the one recorded)"
         let back = step.parents.isEmpty ? "base" : step.parents.joined(separator: " ")

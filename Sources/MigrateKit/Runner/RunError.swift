@@ -103,17 +103,20 @@ public struct StatementFailure: Sendable {
     public var statementCount: Int = 0
 
     var message: String {
-        var text = "\(step.direction == .upgrade ? "Upgrade" : "Downgrade") of revision \(step.revision) "
+        var text =
+            "\(step.direction == .upgrade ? "Upgrade" : "Downgrade") of revision \(step.revision) "
             + "failed at \(step.path):\(line): \(databaseMessage)\n  statement: \(Self.excerpt(statement))"
         if rolledBack {
-            text += committedEarlier.isEmpty
+            text +=
+                committedEarlier.isEmpty
                 ? "\nNothing was changed: the run was rolled back."
                 : "\nThis revision was rolled back; \(committedEarlier.joined(separator: ", ")) "
                     + "committed before it and stay applied."
         } else {
             let state = step.direction == .upgrade ? "applying" : "reverting"
             let done = tookEffect.count
-            text += "\nThe revision ran outside a transaction and is marked '\(state)' in the version table, "
+            text +=
+                "\nThe revision ran outside a transaction and is marked '\(state)' in the version table, "
                 + "with \(done) of \(statementCount) statements done."
             if !tookEffect.isEmpty {
                 text += " These took effect:"
@@ -122,7 +125,8 @@ public struct StatementFailure: Sendable {
                 }
             }
             let back = step.parents.isEmpty ? "base" : step.parents.joined(separator: " ")
-            text += "\nFix statement \(done + 1) (line \(line)) and run `migrate \(step.direction.rawValue)` again: "
+            text +=
+                "\nFix statement \(done + 1) (line \(line)) and run `migrate \(step.direction.rawValue)` again: "
                 + "it resumes there, provided the \(done) statements done are left as they are. To give up "
                 + "instead, undo or finish its work by hand, then run `migrate stamp \(back)` (undone) or "
                 + "`migrate stamp \(step.revision)` (finished)."

@@ -71,7 +71,8 @@ struct VersionTableSQL {
     ) -> Statement {
         var values = Values(self)
         var columns = "revision, checksum, applied_at, execution_ms, state"
-        var row = "\(values.add(revision)), \(values.add(checksum)), CURRENT_TIMESTAMP, \(milliseconds), "
+        var row =
+            "\(values.add(revision)), \(values.add(checksum)), CURRENT_TIMESTAMP, \(milliseconds), "
             + values.add(state.rawValue)
         if let progress {
             columns += ", completed_statements, completed_checksum"
@@ -102,7 +103,8 @@ struct VersionTableSQL {
     /// took effect, with the checksum of their text.
     func recordProgress(_ revision: String, completed: Int, checksum: String) -> Statement {
         var values = Values(self)
-        let sql = "UPDATE \(quotedName) SET completed_statements = \(completed), "
+        let sql =
+            "UPDATE \(quotedName) SET completed_statements = \(completed), "
             + "completed_checksum = \(values.add(checksum)) WHERE revision = \(values.add(revision))"
         return values.statement(sql)
     }

@@ -60,8 +60,14 @@ public struct Table: Sendable, Equatable, Hashable, Codable {
     /// every inspector returns.
     public func canonicallyOrdered() -> Table {
         var table = self
-        table.foreignKeys.sort { ($0.name ?? "", $0.columns.joined(separator: ","), $0.referencedTable) < ($1.name ?? "", $1.columns.joined(separator: ","), $1.referencedTable) }
-        table.uniqueConstraints.sort { ($0.name ?? "", $0.columns.joined(separator: ",")) < ($1.name ?? "", $1.columns.joined(separator: ",")) }
+        table.foreignKeys.sort {
+            ($0.name ?? "", $0.columns.joined(separator: ","), $0.referencedTable) < (
+                $1.name ?? "", $1.columns.joined(separator: ","), $1.referencedTable
+            )
+        }
+        table.uniqueConstraints.sort {
+            ($0.name ?? "", $0.columns.joined(separator: ",")) < ($1.name ?? "", $1.columns.joined(separator: ","))
+        }
         table.indexes.sort { $0.name < $1.name }
         table.checks.sort { ($0.name ?? "", $0.expression) < ($1.name ?? "", $1.expression) }
         return table

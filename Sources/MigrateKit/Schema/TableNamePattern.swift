@@ -16,8 +16,10 @@ public struct TableNamePattern: Sendable, Hashable {
     public func matches(_ name: String) -> Bool {
         let text = Array(name)
         // Iterative wildcard matching with one backtrack point for the last `*`.
-        var p = 0, t = 0
-        var star: Int?, starText = 0
+        var p = 0
+        var t = 0
+        var star: Int?
+        var starText = 0
         while t < text.count {
             if p < characters.count, characters[p] == "?" || (characters[p] != "*" && characters[p] == text[t]) {
                 p += 1

@@ -26,7 +26,8 @@ public enum TextFileError: MigrateFailure, Equatable {
         case .unreadable(let path, let role, let reason):
             return "Cannot read the \(role) \(path): \(reason)"
         case .badText(let path, let role, let problem):
-            let advice = problem.kind == .nul
+            let advice =
+                problem.kind == .nul
                 ? "A text file never holds one: the file is damaged or not text. Remove the byte."
                 : "Save the file as UTF-8 (e.g. `iconv -f latin1 -t utf-8`); migrate refuses it rather than "
                     + "run it with U+FFFD in place of the bad bytes."

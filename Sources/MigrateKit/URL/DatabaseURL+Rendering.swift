@@ -46,11 +46,13 @@ extension DatabaseURL {
             text += "/" + path
         }
         if !options.isEmpty {
-            text += "?" + options.sorted { $0.key < $1.key }.map { key, value in
-                let secret = redacting && Self.secretOptionNames.contains(key.lowercased())
-                return PercentEncoding.encode(key, allowing: PercentEncoding.query) + "="
-                    + (secret ? "***" : PercentEncoding.encode(value, allowing: PercentEncoding.query))
-            }.joined(separator: "&")
+            text +=
+                "?"
+                + options.sorted { $0.key < $1.key }.map { key, value in
+                    let secret = redacting && Self.secretOptionNames.contains(key.lowercased())
+                    return PercentEncoding.encode(key, allowing: PercentEncoding.query) + "="
+                        + (secret ? "***" : PercentEncoding.encode(value, allowing: PercentEncoding.query))
+                }.joined(separator: "&")
         }
         return text
     }

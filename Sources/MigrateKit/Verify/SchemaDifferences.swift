@@ -52,7 +52,9 @@ enum SchemaDifferences {
         }
         compare("index", expected.indexes, found.indexes) { $0.name }
         compare("foreign key", expected.foreignKeys, found.foreignKeys) { $0.label(on: table) }
-        compare("unique constraint", expected.uniqueConstraints, found.uniqueConstraints) { $0.name ?? "(\($0.columns.joined(separator: ", ")))" }
+        compare("unique constraint", expected.uniqueConstraints, found.uniqueConstraints) {
+            $0.name ?? "(\($0.columns.joined(separator: ", ")))"
+        }
         compare("check", expected.checks, found.checks) {
             ($0.name.map { $0 + " " } ?? "") + "(\($0.expression))" + ($0.isValidated ? "" : " NOT VALID")
         }

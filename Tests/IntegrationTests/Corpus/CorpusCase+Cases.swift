@@ -1,7 +1,8 @@
 /// The corpus: schema changes an application makes in its first years, each
 /// with the DDL before and after (issue 4).
 extension CorpusCase {
-    static let all: [CorpusCase] = tables + columns + types + nullability + defaults + keys + foreignKeys
+    static let all: [CorpusCase] =
+        tables + columns + types + nullability + defaults + keys + foreignKeys
         + uniques + indexes + partialIndexes + checks + comments + references + rebuilds + more + mysqlObjects
         + sqliteObjects + postgresqlObjects + postgresqlObjectChanges + postgresqlIncludedSchemas
 
@@ -140,7 +141,9 @@ extension CorpusCase {
         CorpusCase(
             "add a two-column unique constraint",
             old: "CREATE TABLE t (id INTEGER PRIMARY KEY, name VARCHAR(50), code VARCHAR(10));",
-            new: "CREATE TABLE t (id INTEGER PRIMARY KEY, name VARCHAR(50), code VARCHAR(10), CONSTRAINT t_name_code_key UNIQUE (name, code));"),
+            new:
+                "CREATE TABLE t (id INTEGER PRIMARY KEY, name VARCHAR(50), code VARCHAR(10), CONSTRAINT t_name_code_key UNIQUE (name, code));"
+        ),
     ]
 
     static let indexed = "CREATE TABLE t (id INTEGER PRIMARY KEY, name VARCHAR(50), email VARCHAR(50));"
@@ -308,7 +311,8 @@ extension CorpusCase {
             keep: "child"),
         CorpusCase(
             "drop a self-reference", old: base + "\n" + selfReferencing,
-            new: base + "\nCREATE TABLE node (id INTEGER PRIMARY KEY, parent_id INTEGER);\nCREATE INDEX node_parent_id ON node (parent_id);"),
+            new: base + "\nCREATE TABLE node (id INTEGER PRIMARY KEY, parent_id INTEGER);\nCREATE INDEX node_parent_id ON node (parent_id);"
+        ),
         CorpusCase(
             "change what a foreign key references",
             old: parent + "\nCREATE TABLE other (id INTEGER PRIMARY KEY);\n" + child(fk),

@@ -23,16 +23,23 @@ extension CorpusCase {
     static let postgresqlIncludedSchemas: [CorpusCase] = [
         billingCase("create a schema with a type, a table and a function", old: "", new: billing, seed: baseSeed, keep: "t"),
         billingCase("drop a schema with what is in it", old: billing, new: "", seed: baseSeed, keep: "t"),
-        billingCase("add a column to a table of the schema", old: billing, new: billing.replacingOccurrences(of: "total numeric(10,2))", with: "total numeric(10,2), due date)")),
-        billingCase("index a table of the schema", old: billing, new: billing + "\nCREATE INDEX invoices_t ON billing.invoices (t_id) WHERE total > 0;"),
-        billingCase("add a value to an enum of the schema", old: billing, new: billing.replacingOccurrences(of: "('draft', 'sent')", with: "('draft', 'sent', 'paid')")),
+        billingCase(
+            "add a column to a table of the schema", old: billing,
+            new: billing.replacingOccurrences(of: "total numeric(10,2))", with: "total numeric(10,2), due date)")),
+        billingCase(
+            "index a table of the schema", old: billing,
+            new: billing + "\nCREATE INDEX invoices_t ON billing.invoices (t_id) WHERE total > 0;"),
+        billingCase(
+            "add a value to an enum of the schema", old: billing,
+            new: billing.replacingOccurrences(of: "('draft', 'sent')", with: "('draft', 'sent', 'paid')")),
         billingCase(
             "change a view of the schema",
             old: billing + "\nCREATE VIEW billing.open AS SELECT id, total FROM billing.invoices WHERE state = 'draft';",
             new: billing + "\nCREATE VIEW billing.open AS SELECT id, total, t_id FROM billing.invoices WHERE state = 'draft';"),
         billingCase(
             "add a trigger to a table of the schema", old: billing,
-            new: billing + "\nCREATE TRIGGER invoices_touch BEFORE INSERT ON billing.invoices FOR EACH ROW EXECUTE FUNCTION billing.touch();"),
+            new: billing
+                + "\nCREATE TRIGGER invoices_touch BEFORE INSERT ON billing.invoices FOR EACH ROW EXECUTE FUNCTION billing.touch();"),
         billingCase(
             "widen a column of the schema and key it from public", old: billing,
             new: billing.replacingOccurrences(of: "total numeric(10,2))", with: "total numeric(12,2))")

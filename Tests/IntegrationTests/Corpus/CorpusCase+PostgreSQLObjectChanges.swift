@@ -46,7 +46,8 @@ extension CorpusCase {
             new: "CREATE TYPE mood AS ENUM ('happy', 'sad', 'ecstatic');\n" + moodUsers, seed: moodSeed),
         pg(
             "postgresql: empty a populated materialized view",
-            old: base + "\n" + countsView, new: base + "\n" + countsView.replacingOccurrences(of: "GROUP BY name;", with: "GROUP BY name WITH NO DATA;")),
+            old: base + "\n" + countsView,
+            new: base + "\n" + countsView.replacingOccurrences(of: "GROUP BY name;", with: "GROUP BY name WITH NO DATA;")),
         pg(
             "postgresql: re-create a populated materialized view over a retyped column",
             old: base + "\n" + countsView,

@@ -55,7 +55,8 @@ extension CorpusCase {
             new: base + "\nCREATE MATERIALIZED VIEW t_counts AS SELECT name, count(*) AS n FROM t GROUP BY name;\n"
                 + "CREATE UNIQUE INDEX t_counts_name ON t_counts (name);"),
         pg(
-            "postgresql: add a function and change its body", old: base + "\nCREATE FUNCTION twice(x integer) RETURNS integer LANGUAGE sql IMMUTABLE AS 'SELECT x * 2';",
+            "postgresql: add a function and change its body",
+            old: base + "\nCREATE FUNCTION twice(x integer) RETURNS integer LANGUAGE sql IMMUTABLE AS 'SELECT x * 2';",
             new: base + "\nCREATE FUNCTION twice(x integer) RETURNS integer LANGUAGE sql IMMUTABLE AS 'SELECT x + x';"),
         pg(
             "postgresql: change a function's return type",
@@ -72,7 +73,8 @@ extension CorpusCase {
             new: base + "\nCREATE PROCEDURE rename_all(p text) LANGUAGE sql AS $$ UPDATE t SET name = p $$;"),
         pg(
             "postgresql: add a trigger and its function", old: base,
-            new: base + "\n" + touchFunction + "\nCREATE TRIGGER t_touch BEFORE INSERT OR UPDATE ON t FOR EACH ROW EXECUTE FUNCTION touch();"),
+            new: base + "\n" + touchFunction
+                + "\nCREATE TRIGGER t_touch BEFORE INSERT OR UPDATE ON t FOR EACH ROW EXECUTE FUNCTION touch();"),
         pg(
             "postgresql: a rule", old: base,
             new: base + "\nCREATE TABLE t_log (id INTEGER, name VARCHAR(50));\n"
@@ -88,7 +90,8 @@ extension CorpusCase {
                 + "CREATE INDEX t_name_pattern ON t (name varchar_pattern_ops) INCLUDE (id);\n"
                 + "CREATE UNIQUE INDEX t_name_unique ON t (name) NULLS NOT DISTINCT;"),
         pg(
-            "postgresql: a partitioned table with partitions, then one more", old: base + """
+            "postgresql: a partitioned table with partitions, then one more",
+            old: base + """
 
                 CREATE TABLE event (id INTEGER, at DATE NOT NULL, PRIMARY KEY (id, at)) PARTITION BY RANGE (at);
                 CREATE TABLE event_2025 PARTITION OF event FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
@@ -106,7 +109,8 @@ extension CorpusCase {
             "postgresql: an inheritance child with a column of its own", old: base,
             new: base + "\nCREATE TABLE t_special (extra INTEGER) INHERITS (t);"),
         pg(
-            "postgresql: add a column to a partitioned table", old: """
+            "postgresql: add a column to a partitioned table",
+            old: """
                 CREATE TABLE t (id INTEGER, name VARCHAR(50)) PARTITION BY LIST (id);
                 CREATE TABLE t_low PARTITION OF t FOR VALUES IN (1, 2, 3);
                 """,

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import MigrateKit
 
 /// Another application connection that keeps writing while a migration

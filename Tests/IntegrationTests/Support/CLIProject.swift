@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MigrateKit
 
 /// A throwaway project folder with a `migrate.ini`, a migrations folder and
@@ -16,11 +17,11 @@ final class CLIProject {
         try FileManager.default.createDirectory(atPath: folder + "/migrations/versions", withIntermediateDirectories: true)
         url = try backend.makeDatabase(in: folder)
         try """
-            [migrate]
-            script_location = %(here)s/migrations
-            url = \(url.string.replacingOccurrences(of: "%", with: "%%"))
-            \(extraConfig)
-            """.write(toFile: folder + "/migrate.ini", atomically: true, encoding: .utf8)
+        [migrate]
+        script_location = %(here)s/migrations
+        url = \(url.string.replacingOccurrences(of: "%", with: "%%"))
+        \(extraConfig)
+        """.write(toFile: folder + "/migrate.ini", atomically: true, encoding: .utf8)
     }
 
     deinit {

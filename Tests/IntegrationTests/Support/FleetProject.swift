@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import MigrateKit
 
 /// A ``CLIProject`` with tenant databases beside its own: SQLite files in

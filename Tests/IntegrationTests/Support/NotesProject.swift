@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import MigrateKit
 
 /// The repository's own `notes` example (`migrate.ini`, `migrations/`):

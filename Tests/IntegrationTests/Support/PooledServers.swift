@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import MigrateKit
 
 /// The PgBouncer (transaction pooling) and the hot standby that

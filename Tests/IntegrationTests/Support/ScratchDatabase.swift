@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import MigrateKit
 
 /// A fresh, empty database on one backend with an open connection, dropped

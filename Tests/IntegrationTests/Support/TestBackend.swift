@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import MigrateKit
 
 /// One of the three databases every end-to-end scenario runs on.

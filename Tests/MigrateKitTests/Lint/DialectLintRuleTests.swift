@@ -43,7 +43,8 @@ struct DialectLintRuleTests {
 
     @Test func validatingInTheTransactionThatAddedTheConstraintKeepsItsLock() throws {
         #expect(
-            try pg("""
+            try pg(
+                """
                 ALTER TABLE notes ADD CONSTRAINT notes_user FOREIGN KEY (user_id) REFERENCES users (id) NOT VALID;
                 ALTER TABLE notes VALIDATE CONSTRAINT notes_user;
                 """) == ["pg.validate-in-same-transaction"])
@@ -65,7 +66,8 @@ struct DialectLintRuleTests {
     @Test func setNotNullIsSafeOnlyAfterAValidatedCheck() throws {
         #expect(try pg("ALTER TABLE notes ALTER COLUMN text SET NOT NULL;") == ["pg.set-not-null"])
         #expect(
-            try pg("""
+            try pg(
+                """
                 ALTER TABLE notes ADD CONSTRAINT notes_text_not_null CHECK (text IS NOT NULL);
                 ALTER TABLE notes ALTER COLUMN text SET NOT NULL;
                 """) == ["pg.check-not-valid"])
@@ -81,7 +83,8 @@ struct DialectLintRuleTests {
                 """, transactional: false, history: history
             ).isEmpty)
         #expect(
-            try pg("""
+            try pg(
+                """
                 ALTER TABLE notes ADD CONSTRAINT n CHECK (text IS NOT NULL) NOT VALID;
                 ALTER TABLE notes ALTER COLUMN text SET NOT NULL;
                 """) == ["pg.set-not-null"])

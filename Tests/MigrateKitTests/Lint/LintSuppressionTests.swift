@@ -54,7 +54,8 @@ struct LintSuppressionTests {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lint-ini-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let ini = "[migrate]\nscript_location = m\n\n[lint]\ndisable = destructive.drop-table, pg.missing-lock-timeout\nlarge_table_rows = 500\n"
+        let ini =
+            "[migrate]\nscript_location = m\n\n[lint]\ndisable = destructive.drop-table, pg.missing-lock-timeout\nlarge_table_rows = 500\n"
         try ini.write(toFile: folder + "/migrate.ini", atomically: true, encoding: .utf8)
         let settings = try LintSettings.load(try MigrateConfig.load(folder + "/migrate.ini"))
         #expect(settings == LintSettings(disabled: ["destructive.drop-table", "pg.missing-lock-timeout"], largeTableRows: 500))

@@ -68,7 +68,10 @@ func mysql_options(_ mysql: UnsafeMutablePointer<MYSQL>!, _ option: mysql_option
 }
 
 @discardableResult
-func mysql_real_connect(_ mysql: UnsafeMutablePointer<MYSQL>!, _ host: UnsafePointer<CChar>!, _ user: UnsafePointer<CChar>!, _ passwd: UnsafePointer<CChar>!, _ db: UnsafePointer<CChar>!, _ port: UInt32, _ unix_socket: UnsafePointer<CChar>!, _ clientflag: UInt) -> UnsafeMutablePointer<MYSQL>! {
+func mysql_real_connect(
+    _ mysql: UnsafeMutablePointer<MYSQL>!, _ host: UnsafePointer<CChar>!, _ user: UnsafePointer<CChar>!, _ passwd: UnsafePointer<CChar>!,
+    _ db: UnsafePointer<CChar>!, _ port: UInt32, _ unix_socket: UnsafePointer<CChar>!, _ clientflag: UInt
+) -> UnsafeMutablePointer<MYSQL>! {
     MySQLClientLibrary.loaded.mysql_real_connect(mysql, host, user, passwd, db, port, unix_socket, clientflag)
 }
 
@@ -78,7 +81,10 @@ func mysql_real_query(_ mysql: UnsafeMutablePointer<MYSQL>!, _ q: UnsafePointer<
 }
 
 @discardableResult
-func mysql_server_init(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>!, _ groups: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>!) -> Int32 {
+func mysql_server_init(
+    _ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>!,
+    _ groups: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>!
+) -> Int32 {
     MySQLClientLibrary.loaded.mysql_server_init(argc, argv, groups)
 }
 

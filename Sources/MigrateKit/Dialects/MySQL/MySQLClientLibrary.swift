@@ -54,9 +54,15 @@ struct MySQLClientLibrary {
     let mysql_num_fields: @convention(c) (UnsafeMutablePointer<MYSQL_RES>?) -> UInt32
     let mysql_num_rows: @convention(c) (UnsafeMutablePointer<MYSQL_RES>?) -> my_ulonglong
     let mysql_options: @convention(c) (UnsafeMutablePointer<MYSQL>?, mysql_option, UnsafeRawPointer?) -> Int32
-    let mysql_real_connect: @convention(c) (UnsafeMutablePointer<MYSQL>?, UnsafePointer<CChar>?, UnsafePointer<CChar>?, UnsafePointer<CChar>?, UnsafePointer<CChar>?, UInt32, UnsafePointer<CChar>?, UInt) -> UnsafeMutablePointer<MYSQL>?
+    let mysql_real_connect:
+        @convention(c) (
+            UnsafeMutablePointer<MYSQL>?, UnsafePointer<CChar>?, UnsafePointer<CChar>?, UnsafePointer<CChar>?, UnsafePointer<CChar>?,
+            UInt32, UnsafePointer<CChar>?, UInt
+        ) -> UnsafeMutablePointer<MYSQL>?
     let mysql_real_query: @convention(c) (UnsafeMutablePointer<MYSQL>?, UnsafePointer<CChar>?, UInt) -> Int32
-    let mysql_server_init: @convention(c) (Int32, UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?, UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32
+    let mysql_server_init:
+        @convention(c) (Int32, UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?, UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) ->
+            Int32
     let mysql_sqlstate: @convention(c) (UnsafeMutablePointer<MYSQL>?) -> UnsafePointer<CChar>?
     let mysql_stmt_bind_param: @convention(c) (UnsafeMutablePointer<MYSQL_STMT>?, UnsafeMutablePointer<MYSQL_BIND>?) -> my_bool
     let mysql_stmt_close: @convention(c) (UnsafeMutablePointer<MYSQL_STMT>?) -> my_bool
@@ -73,7 +79,8 @@ struct MySQLClientLibrary {
 
     private init() throws {
         let library = try DynamicLibrary(
-            "libmariadb (the MariaDB Connector/C client library)", candidates: Self.candidates, package: "libmariadb3 (apt) or mariadb-connector-c (Homebrew)")
+            "libmariadb (the MariaDB Connector/C client library)", candidates: Self.candidates,
+            package: "libmariadb3 (apt) or mariadb-connector-c (Homebrew)")
         mysql_close = try library.function("mysql_close")
         mysql_errno = try library.function("mysql_errno")
         mysql_error = try library.function("mysql_error")

@@ -19,7 +19,8 @@ extension MySQLConnection {
         // The client reads one bind per placeholder: a short array would be read past its end.
         guard mysql_stmt_param_count(statement) == UInt(values.count) else {
             throw DatabaseError(
-                .statement, "The statement has \(mysql_stmt_param_count(statement)) placeholders but "
+                .statement,
+                "The statement has \(mysql_stmt_param_count(statement)) placeholders but "
                     + "\(values.count) values were given.", sql: sql)
         }
         // The bound buffers must live until the statement has run.

@@ -190,7 +190,8 @@ public final class MySQLConnection: DatabaseConnection {
             let object = DatabaseError.deniedObject(in: text) ?? "<database>.*"
             // `INSERT command denied ...`: the version table needs all four; DDL needs its own privilege.
             let command = text.range(of: " command denied").map { text[..<$0.lowerBound].uppercased() } ?? ""
-            let privileges = ["", "SELECT", "INSERT", "UPDATE", "DELETE"].contains(command)
+            let privileges =
+                ["", "SELECT", "INSERT", "UPDATE", "DELETE"].contains(command)
                 ? "SELECT, INSERT, UPDATE, DELETE" : command
             return DatabaseError.permissionDenied(message, sql: sql, grant: "GRANT \(privileges) ON \(object) TO \(user)")
         }

@@ -39,7 +39,7 @@ extension MySQLDialect {
         let result: SQLValue?
         do {
             result = try connection.scalar(sql)
-        } catch where wait.isCancelled() {
+        } catch  where wait.isCancelled() {
             throw MigrationCancellation.cancelledError
         }
         if wait.isCancelled() {
@@ -114,8 +114,9 @@ extension MySQLDialect {
         guard let value = try? connection.scalar("SELECT IS_USED_LOCK(\(literal(name)))"), let id = value.int else {
             return "another connection, which has just released it"
         }
-        let row = (try? connection.query(
-            "SELECT USER, HOST, COMMAND, TIME FROM information_schema.PROCESSLIST WHERE ID = \(id)"))?.first
+        let row =
+            (try? connection.query(
+                "SELECT USER, HOST, COMMAND, TIME FROM information_schema.PROCESSLIST WHERE ID = \(id)"))?.first
         guard let row, row.count == 4 else { return "connection \(id)" }
         let user = row[0].string ?? "?"
         let host = row[1].string ?? "?"

@@ -40,7 +40,9 @@ extension MySQLInspector {
     /// The text lower-cased except inside `'...'` literals (where `''` and
     /// `\'` stay inside the literal).
     static func lowercasedOutsideQuotes(_ text: String) -> String {
-        var result = "", inQuote = false, escaped = false
+        var result = ""
+        var inQuote = false
+        var escaped = false
         for c in text {
             if inQuote {
                 if escaped { escaped = false } else if c == "\\" { escaped = true } else if c == "'" { inQuote = false }

@@ -55,7 +55,8 @@ extension MySQLInspector {
             ORDER BY EVENT_OBJECT_TABLE, EVENT_MANIPULATION, ACTION_TIMING, ACTION_ORDER
             """)
         {
-            let name = row.string(0), table = row.string(1)
+            let name = row.string(0)
+            let table = row.string(1)
             let group = "\(table)\u{0}\(row.string(2))\u{0}\(row.string(3))"
             let follows = previous?.group == group ? previous?.name : nil
             previous = (group, name)
@@ -94,13 +95,15 @@ extension MySQLInspector {
             FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = DATABASE() ORDER BY ROUTINE_NAME
             """)
         {
-            let name = row.string(0), type = row.string(1)
+            let name = row.string(0)
+            let type = row.string(1)
             let kind: SchemaObject.Kind = type == "PROCEDURE" ? .procedure : .function
             guard let body = row.text(3) else {
                 builder.unmodelled.append(UnmodelledObject(kind: "\(kind.rawValue) (body not readable)", name: name))
                 continue
             }
-            var statement = "CREATE \(type) \(Self.quoted(name))("
+            var statement =
+                "CREATE \(type) \(Self.quoted(name))("
                 + (parameters[type + " " + name] ?? []).joined(separator: ", ") + ")"
             if kind == .function { statement += " RETURNS \(row.string(2))" }
             var characteristics: [String] = []

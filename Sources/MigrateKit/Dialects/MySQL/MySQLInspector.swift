@@ -49,7 +49,8 @@ public struct MySQLInspector: SchemaInspector {
             FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()
             """)
         {
-            let name = row.string(0), type = row.string(3)
+            let name = row.string(0)
+            let type = row.string(3)
             if type == "VIEW" { continue }
             guard type == "BASE TABLE" else {
                 builder.unmodelled.append(UnmodelledObject(kind: type.lowercased(), name: name))
@@ -115,7 +116,9 @@ public struct MySQLInspector: SchemaInspector {
             """)
         var previous: (table: String, name: String)?
         for row in rows {
-            let table = row.string(0), name = row.string(1), column = row.string(2)
+            let table = row.string(0)
+            let name = row.string(1)
+            let column = row.string(2)
             let continues = previous.map { $0 == (table, name) } ?? false
             previous = (table, name)
             builder.updateExisting(table) { table in
@@ -173,10 +176,12 @@ public struct MySQLInspector: SchemaInspector {
             } else {
                 let method = row.string(6).uppercased()
                 indexes.append(
-                    (row.string(0),
-                     Index(
-                        name: row.string(1), keys: [key], isUnique: row.string(7) == "0",
-                        method: Self.modelledMethods.contains(method) ? method : nil)))
+                    (
+                        row.string(0),
+                        Index(
+                            name: row.string(1), keys: [key], isUnique: row.string(7) == "0",
+                            method: Self.modelledMethods.contains(method) ? method : nil)
+                    ))
             }
         }
         for entry in indexes {

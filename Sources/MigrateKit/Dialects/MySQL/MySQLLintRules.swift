@@ -49,7 +49,9 @@ enum MySQLLintRules {
             } else {
                 what = nil
             }
-            return what.map { "ALTER TABLE \(table): \($0) cannot run ALGORITHM=INSTANT or INPLACE; writes block while the table is copied" }
+            return what.map {
+                "ALTER TABLE \(table): \($0) cannot run ALGORITHM=INSTANT or INPLACE; writes block while the table is copied"
+            }
         }
     }
 }

@@ -24,7 +24,9 @@ func PQconnectPoll(_ conn: OpaquePointer!) -> PostgresPollingStatusType {
 }
 
 @discardableResult
-func PQconnectStartParams(_ keywords: UnsafePointer<UnsafePointer<CChar>?>!, _ values: UnsafePointer<UnsafePointer<CChar>?>!, _ expand_dbname: Int32) -> OpaquePointer! {
+func PQconnectStartParams(
+    _ keywords: UnsafePointer<UnsafePointer<CChar>?>!, _ values: UnsafePointer<UnsafePointer<CChar>?>!, _ expand_dbname: Int32
+) -> OpaquePointer! {
     PostgreSQLClientLibrary.loaded.PQconnectStartParams(keywords, values, expand_dbname)
 }
 
@@ -43,7 +45,11 @@ func PQexec(_ conn: OpaquePointer!, _ query: UnsafePointer<CChar>!) -> OpaquePoi
 }
 
 @discardableResult
-func PQexecParams(_ conn: OpaquePointer!, _ command: UnsafePointer<CChar>!, _ nParams: Int32, _ paramTypes: UnsafePointer<Oid>!, _ paramValues: UnsafePointer<UnsafePointer<CChar>?>!, _ paramLengths: UnsafePointer<Int32>!, _ paramFormats: UnsafePointer<Int32>!, _ resultFormat: Int32) -> OpaquePointer! {
+func PQexecParams(
+    _ conn: OpaquePointer!, _ command: UnsafePointer<CChar>!, _ nParams: Int32, _ paramTypes: UnsafePointer<Oid>!,
+    _ paramValues: UnsafePointer<UnsafePointer<CChar>?>!, _ paramLengths: UnsafePointer<Int32>!, _ paramFormats: UnsafePointer<Int32>!,
+    _ resultFormat: Int32
+) -> OpaquePointer! {
     PostgreSQLClientLibrary.loaded.PQexecParams(conn, command, nParams, paramTypes, paramValues, paramLengths, paramFormats, resultFormat)
 }
 

@@ -12,7 +12,9 @@ import CLibPQ
 struct PostgreSQLClientLibrary {
     #if canImport(Darwin)
         /// The file names tried, in order.
-        static let candidates: [String] = ["libpq.5.dylib", "/opt/homebrew/opt/libpq/lib/libpq.5.dylib", "/usr/local/opt/libpq/lib/libpq.5.dylib"]
+        static let candidates: [String] = [
+            "libpq.5.dylib", "/opt/homebrew/opt/libpq/lib/libpq.5.dylib", "/usr/local/opt/libpq/lib/libpq.5.dylib",
+        ]
     #else
         /// The file names tried, in order.
         static let candidates: [String] = ["libpq.so.5", "libpq.so"]
@@ -42,11 +44,16 @@ struct PostgreSQLClientLibrary {
     let PQclear: @convention(c) (OpaquePointer?) -> Void
     let PQconndefaults: @convention(c) () -> UnsafeMutablePointer<PQconninfoOption>?
     let PQconnectPoll: @convention(c) (OpaquePointer?) -> PostgresPollingStatusType
-    let PQconnectStartParams: @convention(c) (UnsafePointer<UnsafePointer<CChar>?>?, UnsafePointer<UnsafePointer<CChar>?>?, Int32) -> OpaquePointer?
+    let PQconnectStartParams:
+        @convention(c) (UnsafePointer<UnsafePointer<CChar>?>?, UnsafePointer<UnsafePointer<CChar>?>?, Int32) -> OpaquePointer?
     let PQconninfoFree: @convention(c) (UnsafeMutablePointer<PQconninfoOption>?) -> Void
     let PQerrorMessage: @convention(c) (OpaquePointer?) -> UnsafeMutablePointer<CChar>?
     let PQexec: @convention(c) (OpaquePointer?, UnsafePointer<CChar>?) -> OpaquePointer?
-    let PQexecParams: @convention(c) (OpaquePointer?, UnsafePointer<CChar>?, Int32, UnsafePointer<Oid>?, UnsafePointer<UnsafePointer<CChar>?>?, UnsafePointer<Int32>?, UnsafePointer<Int32>?, Int32) -> OpaquePointer?
+    let PQexecParams:
+        @convention(c) (
+            OpaquePointer?, UnsafePointer<CChar>?, Int32, UnsafePointer<Oid>?, UnsafePointer<UnsafePointer<CChar>?>?, UnsafePointer<Int32>?,
+            UnsafePointer<Int32>?, Int32
+        ) -> OpaquePointer?
     let PQfinish: @convention(c) (OpaquePointer?) -> Void
     let PQfreeCancel: @convention(c) (OpaquePointer?) -> Void
     let PQfreemem: @convention(c) (UnsafeMutableRawPointer?) -> Void

@@ -129,7 +129,8 @@ public final class PostgreSQLConnection: DatabaseConnection {
         lastErrorSQLState = field(.sqlState)
         if let handle, PQstatus(handle) == CONNECTION_BAD {
             let reason = PostgreSQLMessages.reason(fromLibPQ: String(cString: PQerrorMessage(handle)))
-            let message = "The connection to the PostgreSQL server at \(url.redacted) was lost: "
+            let message =
+                "The connection to the PostgreSQL server at \(url.redacted) was lost: "
                 + PostgreSQLMessages.sentence(reason)
             return DatabaseError(.connect, PostgreSQLMessages.oneLine(message), sql: sql)
         }

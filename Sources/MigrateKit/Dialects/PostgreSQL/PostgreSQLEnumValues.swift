@@ -7,7 +7,9 @@ struct EnumValues: Equatable {
     /// `nil` unless the object is an enum type.
     init?(_ object: SchemaObject) {
         guard object.kind == .type, let start = object.definition.range(of: " AS ENUM (") else { return nil }
-        var labels: [String] = [], label = "", inQuotes = false
+        var labels: [String] = []
+        var label = ""
+        var inQuotes = false
         var characters = object.definition[start.upperBound...].makeIterator()
         var pending: Character? = nil
         while let character = pending ?? characters.next() {

@@ -35,7 +35,8 @@ extension PostgreSQLInspector {
             ORDER BY 1
             """)
         for row in rows {
-            let name = row.string(0), quotedName = Self.quotedQualified(row.string(0))
+            let name = row.string(0)
+            let quotedName = Self.quotedQualified(row.string(0))
             switch row.string(1) {
             case "e", "c":
                 let body = row.string(1) == "e" ? "ENUM (\(row.string(2)))" : "(\(row.string(2)))"
@@ -50,7 +51,8 @@ extension PostgreSQLInspector {
                 // is altered in place by adding and dropping those.
                 var head = "CREATE DOMAIN \(quotedName) AS \(row.string(2))"
                 if let collation = row.text(3) { head += " COLLATE \(collation)" }
-                var parts: [String] = [], alters: [String] = []
+                var parts: [String] = []
+                var alters: [String] = []
                 if let value = row.text(4) {
                     parts.append("DEFAULT \(value)")
                     alters.append("SET DEFAULT \(value)")

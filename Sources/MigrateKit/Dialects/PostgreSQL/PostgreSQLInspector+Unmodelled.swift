@@ -8,7 +8,8 @@ extension PostgreSQLInspector {
     func readUnmodelled(_ connection: DatabaseConnection, into builder: inout SchemaBuilder) throws {
         let ns = namespaces
         func named(_ name: String, _ namespace: String) -> String { Self.qualified(name, in: namespace) }
-        let user = "NOT IN ('pg_catalog', 'information_schema', 'pg_toast') AND n.nspname NOT LIKE 'pg_temp%' "
+        let user =
+            "NOT IN ('pg_catalog', 'information_schema', 'pg_toast') AND n.nspname NOT LIKE 'pg_temp%' "
             + "AND n.nspname NOT LIKE 'pg_toast_temp%'"
         let rows = try connection.query(
             """

@@ -7,7 +7,8 @@
 enum PostgreSQLLintRules {
     static let all: [LintRule] = [
         createIndexNotConcurrently, dropIndexNotConcurrently, concurrentlyInTransaction, foreignKeyWithoutNotValid,
-        checkWithoutNotValid, validateInSameTransaction, uniqueWithoutIndex, setNotNull, alterColumnType, volatileDefault, missingLockTimeout,
+        checkWithoutNotValid, validateInSameTransaction, uniqueWithoutIndex, setNotNull, alterColumnType, volatileDefault,
+        missingLockTimeout,
     ]
 
     static let createIndexNotConcurrently = LintRule(
@@ -35,7 +36,8 @@ enum PostgreSQLLintRules {
     ) { statement, context in
         let words = statement.words
         guard context.transactional else { return [] }
-        let concurrent = statement.createdIndex?.concurrently == true || words.matches("DROP INDEX CONCURRENTLY")
+        let concurrent =
+            statement.createdIndex?.concurrently == true || words.matches("DROP INDEX CONCURRENTLY")
             || (words.matches("REINDEX") && words.contains("CONCURRENTLY"))
             || (words.contains("DETACH PARTITION") && words.contains("CONCURRENTLY"))
         return concurrent ? ["CONCURRENTLY cannot run inside a transaction block: the statement fails"] : []
@@ -179,7 +181,9 @@ enum PostgreSQLLintRules {
         guard context.transactional, !context.lockTimeoutSet, takesTableLock(statement, context),
             !context.earlierStatements.contains(where: { takesTableLock($0, context) })
         else { return [] }
-        return ["this statement takes a table lock with no lock_timeout set: while it waits, every query of the table "
-            + "waits behind it"]
+        return [
+            "this statement takes a table lock with no lock_timeout set: while it waits, every query of the table "
+                + "waits behind it"
+        ]
     }
 }

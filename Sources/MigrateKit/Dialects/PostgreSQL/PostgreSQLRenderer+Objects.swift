@@ -19,8 +19,10 @@ extension PostgreSQLRenderer {
                     : recreateEnum(to, current: current, target: target)
             }
             if to.kind == .sequence {
-                return [to.createStatements[0].replacingFirst("CREATE SEQUENCE", with: "ALTER SEQUENCE")
-                    + (to.definition.contains(" CYCLE") ? "" : " NO CYCLE")]
+                return [
+                    to.createStatements[0].replacingFirst("CREATE SEQUENCE", with: "ALTER SEQUENCE")
+                        + (to.definition.contains(" CYCLE") ? "" : " NO CYCLE")
+                ]
             }
             if to.kind == .function || to.kind == .procedure { return to.createStatements }
             if to.kind == .domain { return alterDomain(from, to) }
@@ -52,7 +54,8 @@ extension PostgreSQLRenderer {
     /// lacks is dropped first, then what is new is added (a check the rows
     /// break fails the revision, as it should).
     func alterDomain(_ from: SchemaObject, _ to: SchemaObject) -> [String] {
-        let old = Array(from.createStatements.dropFirst()), new = Array(to.createStatements.dropFirst())
+        let old = Array(from.createStatements.dropFirst())
+        let new = Array(to.createStatements.dropFirst())
         let prefix = "ALTER DOMAIN \(support.tableName(to.name)) "
         let drops = old.filter { !new.contains($0) }.compactMap { statement -> String? in
             let clause = statement.dropFirst(prefix.count)
@@ -89,7 +92,8 @@ extension PostgreSQLRenderer {
         let name = support.tableName(table)
         var statements: [String] = []
         if from["partition by"] != to["partition by"] {
-            let message = "migrate: the partitioning of table \(table) cannot change in place; "
+            let message =
+                "migrate: the partitioning of table \(table) cannot change in place; "
                 + "write a revision that creates the new table, copies the rows and swaps the names"
             statements.append("DO $$ BEGIN RAISE EXCEPTION \(PostgreSQLDialect().literal(message)); END $$")
         }
@@ -102,7 +106,8 @@ extension PostgreSQLRenderer {
                     "ALTER TABLE \(support.tableName(parent)) ATTACH PARTITION \(name) \(to["partition bound"] ?? "DEFAULT")")
             }
         }
-        let before = Self.parents(from["inherits"]), after = Self.parents(to["inherits"])
+        let before = Self.parents(from["inherits"])
+        let after = Self.parents(to["inherits"])
         statements += before.filter { !after.contains($0) }.map { "ALTER TABLE \(name) NO INHERIT \(support.tableName($0))" }
         statements += after.filter { !before.contains($0) }.map { "ALTER TABLE \(name) INHERIT \(support.tableName($0))" }
         return statements

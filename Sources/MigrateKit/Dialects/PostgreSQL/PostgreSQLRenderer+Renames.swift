@@ -20,7 +20,8 @@ extension PostgreSQLRenderer {
             return "ALTER TABLE \(n.tableName(table)) RENAME CONSTRAINT \(n.name(from)) TO \(n.name(to))"
         }
         let oldIndexes = Set(old.indexes.map(\.name))
-        let oldName = Self.unqualified(old.name), newName = Self.unqualified(new.name)
+        let oldName = Self.unqualified(old.name)
+        let newName = Self.unqualified(new.name)
         for index in new.indexes where !oldIndexes.contains(index.name) {
             let from = oldName + index.name.dropFirst(newName.count)
             if index.name.hasPrefix(newName + "_"), oldIndexes.contains(from) {
@@ -37,7 +38,8 @@ extension PostgreSQLRenderer {
     /// character varying(50)" on a value that no longer fits, where the
     /// explicit cast of a `USING` would cut it silently.
     static func narrowsWithinItsFamily(_ from: String, _ to: String) -> Bool {
-        let old = ColumnTypeShape(from), new = ColumnTypeShape(to)
+        let old = ColumnTypeShape(from)
+        let new = ColumnTypeShape(to)
         return old.family == new.family && old.family == .text && old.loss(to: new, from: from, to: to) != nil
     }
 }

@@ -173,7 +173,9 @@ public struct PostgreSQLRenderer: SchemaRenderer {
     /// identity last.
     func alterColumn(_ table: String, from: Column, to: Column) -> [String] {
         let prefix = "ALTER TABLE \(support.tableName(table)) ALTER COLUMN \(support.name(to.name))"
-        let identity = from.identity == to.identity ? (removing: [], adding: []) : identityChange(table, to.name, from.identity, to.identity, type: to.type)
+        let identity =
+            from.identity == to.identity
+            ? (removing: [], adding: []) : identityChange(table, to.name, from.identity, to.identity, type: to.type)
         var statements = identity.removing
         let defaultChanged = from.defaultExpression != to.defaultExpression
         if defaultChanged, from.defaultExpression != nil { statements.append("\(prefix) DROP DEFAULT") }

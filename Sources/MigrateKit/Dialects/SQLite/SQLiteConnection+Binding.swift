@@ -16,7 +16,8 @@ extension SQLiteConnection {
         let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
         for (index, value) in values.enumerated() {
             let position = Int32(index + 1)
-            status = value.string.map { sqlite3_bind_text(statement, position, $0, -1, transient) }
+            status =
+                value.string.map { sqlite3_bind_text(statement, position, $0, -1, transient) }
                 ?? sqlite3_bind_null(statement, position)
             guard status == SQLITE_OK else {
                 throw failure(status: status, message: String(cString: sqlite3_errmsg(handle)), sql: sql)

@@ -18,7 +18,10 @@ extension SQLiteInspector {
         for name in Array(builder.tables.keys) + views { known[name.lowercased()] = name }
         let support = RenderingSupport(dialect: SQLiteDialect(), foldsToLowerCase: false)
         for row in rows {
-            let type = row.string(0), name = row.string(1), table = row.string(2), sql = row.string(3)
+            let type = row.string(0)
+            let name = row.string(1)
+            let table = row.string(2)
+            let sql = row.string(3)
             switch type {
             case "view", "trigger":
                 let isView = type == "view"

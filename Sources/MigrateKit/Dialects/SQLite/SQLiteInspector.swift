@@ -71,7 +71,8 @@ public struct SQLiteInspector: SchemaInspector {
             let facts = definitions[tableName]?.columns[name]
             // hidden: 2 a VIRTUAL generated column, 3 a STORED one.
             let hidden = row.string(8)
-            let generated = ["2", "3"].contains(hidden)
+            let generated =
+                ["2", "3"].contains(hidden)
                 ? Column.Generated(expression: facts?.generatedExpression ?? "", isStored: hidden == "3") : nil
             let column = Column(
                 name: name, type: Self.normalizedType(row.string(4)), isNullable: !row.bool(5),
@@ -157,7 +158,8 @@ public struct SQLiteInspector: SchemaInspector {
             """)
         var keys: [(table: String, id: String, key: ForeignKey, implicitTarget: Bool)] = []
         for row in rows {
-            let table = row.string(0), id = row.string(1)
+            let table = row.string(0)
+            let id = row.string(1)
             if let last = keys.last, last.table == table, last.id == id {
                 keys[keys.count - 1].key.columns.append(row.string(3))
                 if let to = row.text(4) { keys[keys.count - 1].key.referencedColumns.append(to) }
@@ -173,9 +175,10 @@ public struct SQLiteInspector: SchemaInspector {
             if entry.implicitTarget {
                 entry.key.referencedColumns = builder.tables[entry.key.referencedTable]?.primaryKey?.columns ?? []
             }
-            entry.key.name = definitions[entry.table]?.constraints.first {
-                $0.kind == .foreignKey && $0.columns == entry.key.columns
-            }?.name
+            entry.key.name =
+                definitions[entry.table]?.constraints.first {
+                    $0.kind == .foreignKey && $0.columns == entry.key.columns
+                }?.name
             builder.updateExisting(entry.table) { $0.foreignKeys.append(entry.key) }
         }
     }

@@ -124,7 +124,8 @@ public struct SQLiteRenderer: SchemaRenderer {
     /// associated with table X. ... 10. If foreign key constraints were
     /// originally enabled then run PRAGMA foreign_key_check"
     func rebuild(_ name: String, current: Schema, target: Schema) -> [String] {
-        let old = current.tables[name]!, new = target.tables[name]!
+        let old = current.tables[name]!
+        let new = target.tables[name]!
         let temporary = SQLiteDialect().quoteIdentifier("_new_" + name)
         // A generated column computes itself: it cannot be written.
         let common = new.columns.filter { $0.generated == nil && old.column(named: $0.name) != nil }.map(\.name)

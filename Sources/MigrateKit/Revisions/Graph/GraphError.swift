@@ -115,74 +115,75 @@ public struct GraphError: MigrateFailure, Equatable {
     /// What went wrong, with the ids and paths involved, and what to do next.
     public var message: String {
         switch kind {
-        case let .duplicateID(id, paths):
+        case .duplicateID(let id, let paths):
             return "Revision \(id) is defined twice: in \(paths[0]) and in \(paths[1]). "
                 + "Give one of them a new `Revision ID:` (and update `Revises:` lines that mean it)."
-        case let .unknownParent(revision, path, missing):
+        case .unknownParent(let revision, let path, let missing):
             return "\(path): revision \(revision) revises \(missing), which no revision file defines. "
                 + "Fix its `Revises:` line, or restore the file of \(missing)."
-        case let .unknownDependency(revision, path, missing):
+        case .unknownDependency(let revision, let path, let missing):
             return "\(path): revision \(revision) depends on \(missing), which is neither a revision nor a "
                 + "branch label. Fix its `Depends On:` line, or restore the file of \(missing)."
-        case let .cycle(ids, paths):
+        case .cycle(let ids, let paths):
             let loop = (ids + [ids[0]]).joined(separator: " -> ")
             return "Revisions \(ids.joined(separator: ", ")) form a cycle: \(loop), where each revises or "
                 + "depends on the next (files: \(paths.joined(separator: ", "))). "
                 + "Fix their `Revises:` or `Depends On:` lines so that no revision comes after itself."
-        case let .duplicateBranchLabel(label, revisions, paths):
+        case .duplicateBranchLabel(let label, let revisions, let paths):
             return "Branch label '\(label)' is used by both \(revisions[0]) (\(paths[0])) and "
                 + "\(revisions[1]) (\(paths[1])). A label names one revision: remove it from one file."
-        case let .unknownTarget(target):
+        case .unknownTarget(let target):
             return "No revision matches '\(target)'. Run `migrate history` to see the revisions."
-        case let .ambiguousTarget(target, candidates):
+        case .ambiguousTarget(let target, let candidates):
             return "'\(target)' matches several revisions (\(Self.list(candidates))): "
                 + "use more characters of the id."
-        case let .badTarget(target, problem):
+        case .badTarget(let target, let problem):
             return Self.describe(target, problem)
-        case let .multipleHeads(heads, nil):
+        case .multipleHeads(let heads, nil):
             return "Multiple heads (\(Self.list(heads))): pass one of them, 'heads', or run `migrate merge`."
-        case let .multipleHeads(heads, from?):
+        case .multipleHeads(let heads, let from?):
             return "Multiple heads descend from \(from) (\(Self.list(heads))): pass one of them, "
                 + "or run `migrate merge`."
-        case let .multipleCurrentHeads(heads, target, steps) where steps > 0:
+        case .multipleCurrentHeads(let heads, let target, let steps) where steps > 0:
             let choices = heads.map { "`\($0)+\(steps)`" }.joined(separator: " or ")
             return "Multiple current heads (\(Self.list(heads))): '\(target)' cannot choose where to start. "
                 + "Name a revision instead, or start from one head with \(choices)."
-        case let .multipleCurrentHeads(heads, target, steps):
+        case .multipleCurrentHeads(let heads, let target, let steps):
             // `<rev>-N` goes back to the revision N below `rev`, which may be
             // below a branch point: an example, not an equivalent.
             return "Multiple current heads (\(Self.list(heads))): '\(target)' cannot choose which branch to go "
                 + "down. Downgrade to a revision instead, or count from one head with `<rev>-N` "
                 + "(such as `\(heads[0])\(steps)`)."
-        case let .multipleBases(bases, target, steps):
+        case .multipleBases(let bases, let target, let steps):
             let choices = bases.map { steps > 1 ? "`\($0)+\(steps - 1)`" : "`\($0)`" }.joined(separator: " or ")
             return "Nothing is applied and there are several bases (\(Self.list(bases))): '\(target)' cannot "
                 + "choose where to start. Use \(choices), or `<label>@+\(steps)` for a labeled branch."
-        case let .branchPoint(at, children, target, stepsLeft):
+        case .branchPoint(let at, let children, let target, let stepsLeft):
             let choices = children.map { "`\(Self.step($0, stepsLeft - 1))`" }.joined(separator: " or ")
             return "'\(target)' cannot choose a path at \(at): it branches into \(Self.list(children)). "
                 + "Name the branch instead: \(choices)."
-        case let .mergePoint(at, parents, target, stepsLeft):
+        case .mergePoint(let at, let parents, let target, let stepsLeft):
             let choices = parents.map { "`\(Self.step($0, -(stepsLeft - 1)))`" }.joined(separator: " or ")
             return "'\(target)' cannot choose a path at \(at): it merges \(Self.list(parents)). "
                 + "Name the branch instead: \(choices)."
-        case let .aboveHead(target, from, available, head, false):
+        case .aboveHead(let target, let from, let available, let head, false):
             return "'\(target)' goes past the head: only \(Self.count(available)) \(available == 1 ? "is" : "are") "
                 + "above \(from), ending at \(head). Use `migrate upgrade \(head)`."
-        case let .aboveHead(target, from, available, head, true):
+        case .aboveHead(let target, let from, let available, let head, true):
             return "'\(target)' goes past the head: only \(Self.count(available)) "
                 + "\(available == 1 ? "leads" : "lead") from \(from) to \(head). Use `migrate upgrade \(head)`."
-        case let .belowBase(nil, steps, _, _):
+        case .belowBase(nil, let steps, _, _):
             return "Cannot go \(Self.count(steps)) down: nothing is applied."
-        case let .belowBase(from?, steps, 0, true):
+        case .belowBase(let from?, let steps, 0, true):
             return "Cannot go \(Self.count(steps)) below \(from): none of its revisions are applied."
-        case let .belowBase(from?, steps, available, applied):
-            let only = applied
+        case .belowBase(let from?, let steps, let available, let applied):
+            let only =
+                applied
                 ? "only \(available) \(available == 1 ? "is" : "are") applied"
                 : "only \(available) \(available == 1 ? "is" : "are") at or below it"
             return "Cannot go \(Self.count(steps)) below \(from): \(only). "
                 + "Use `migrate downgrade base` to remove them all."
-        case let .notADowngrade(target, revision, heads, ahead):
+        case .notADowngrade(let target, let revision, let heads, let ahead):
             let name = target == revision ? revision : "'\(target)' (\(revision))"
             let current = heads.isEmpty ? "base: nothing is applied" : Self.list(heads)
             if ahead {
@@ -192,22 +193,23 @@ public struct GraphError: MigrateFailure, Equatable {
             return "\(name) is not applied and is not below the current heads (\(current)), so there is "
                 + "nothing to go back to. Use `migrate upgrade \(target)` to apply it, "
                 + "or name an applied revision."
-        case let .appliedOnlyAsDependency(target, revision, dependents):
+        case .appliedOnlyAsDependency(let target, let revision, let dependents):
             let name = target == revision ? revision : "'\(target)' (\(revision))"
             let verb = dependents.count == 1 ? "depends" : "depend"
             return "\(name) is applied only because \(Self.list(dependents)) \(verb) on it (`Depends On:`): no "
                 + "applied revision revises it, so downgrading to it has nothing to revert. To remove "
                 + "\(dependents[0]), downgrade below it (such as `migrate downgrade \(dependents[0])-1`)."
-        case let .rangeNotAncestor(range, lower, upper, throughDependency):
-            let only = throughDependency
+        case .rangeNotAncestor(let range, let lower, let upper, let throughDependency):
+            let only =
+                throughDependency
                 ? " (it is needed only through `Depends On:`, which ranges do not follow)" : ""
             return "'\(range)' is not a range: \(lower) is not an ancestor of \(Self.list(upper)) along "
                 + "`Revises:` lines\(only). Put the older revision first, or run `migrate history` to see how "
                 + "they relate."
-        case let .branchInUse(target, revision, dependent, dependentPath):
+        case .branchInUse(let target, let revision, let dependent, let dependentPath):
             return "Cannot remove '\(target)': applied revision \(dependent) (\(dependentPath)) depends on "
                 + "\(revision), which is on that branch. Downgrade \(dependent) first."
-        case let .noRevisions(target):
+        case .noRevisions(let target):
             return "There are no revisions yet, so '\(target)' names nothing. "
                 + "Create one with `migrate revision -m \"...\"`."
         }

@@ -23,16 +23,16 @@ extension RevisionGraph {
         switch try parseTarget(target) {
         case .base:
             return []
-        case let .branchBase(symbol):
+        case .branchBase(let symbol):
             _ = try resolve(symbol)
             return []
         case .heads:
             targets = heads
-        case let .relative(steps) where steps < 0:
+        case .relative(let steps) where steps < 0:
             throw GraphError(.badTarget(target, problem: .downgradeOnly))
         case let expression:
             switch try land(expression, target: target, applied: applied) {
-            case let .revision(id): targets = [id]
+            case .revision(let id): targets = [id]
             case .belowRoot, .nothing: return []
             }
         }
@@ -67,19 +67,19 @@ extension RevisionGraph {
             return inRemovalOrder(applied)
         case .heads:
             throw GraphError(.badTarget(target, problem: .upgradeOnly))
-        case let .relative(steps) where steps > 0:
+        case .relative(let steps) where steps > 0:
             throw GraphError(.badTarget(target, problem: .upgradeOnly))
-        case let .relative(steps):
+        case .relative(let steps):
             return try removeHeads(-steps, applied: applied, target: target)
-        case let .branchBase(symbol):
+        case .branchBase(let symbol):
             return try removeBranch(from: try resolve(symbol), applied: applied, target: target)
         case let expression:
             switch try land(expression, target: target, applied: applied) {
             case .nothing:
                 return []
-            case let .belowRoot(root):
+            case .belowRoot(let root):
                 return inRemovalOrder(descendants(of: root).intersection(applied))
-            case let .revision(id):
+            case .revision(let id):
                 return try removeAbove(id, applied: applied, target: target)
             }
         }

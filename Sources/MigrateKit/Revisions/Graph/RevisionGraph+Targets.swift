@@ -41,7 +41,8 @@ extension RevisionGraph {
         if nodes[symbol] != nil { return symbol }
         if let labeled = revisionByLabel[symbol] { return labeled }
         guard !symbol.isEmpty else { throw GraphError(.badTarget(symbol, problem: .malformed)) }
-        var low = 0, high = sortedIDs.count
+        var low = 0
+        var high = sortedIDs.count
         while low < high {
             let middle = (low + high) / 2
             if sortedIDs[middle] < symbol { low = middle + 1 } else { high = middle }
@@ -67,7 +68,8 @@ extension RevisionGraph {
         }
         if nodes[text] != nil || revisionByLabel[text] != nil { return .revision(text) }
         if let at = text.lastIndex(of: "@") {
-            let symbol = String(text[..<at]), suffix = String(text[text.index(after: at)...])
+            let symbol = String(text[..<at])
+            let suffix = String(text[text.index(after: at)...])
             guard !symbol.isEmpty else { throw malformed }
             switch suffix {
             case "head": return .branchHead(symbol)
@@ -106,16 +108,16 @@ extension RevisionGraph {
         switch expression {
         case .head:
             return try singleHead().map(TargetLanding.revision) ?? .nothing
-        case let .revision(symbol):
+        case .revision(let symbol):
             return .revision(try resolve(symbol))
-        case let .branchHead(symbol):
+        case .branchHead(let symbol):
             let start = try anchor(symbol)
             let heads = tips(of: branch(from: start))
             guard heads.count == 1 else { throw GraphError(.multipleHeads(heads, from: symbol)) }
             return .revision(heads[0])
-        case let .offset(symbol, steps):
+        case .offset(let symbol, let steps):
             return try walk(from: try anchor(symbol), steps: steps, target: target)
-        case let .branchRelative(symbol, steps):
+        case .branchRelative(let symbol, let steps):
             let start = try anchor(symbol)
             let heads = currentHeads(applied: branch(from: start).intersection(applied))
             guard heads.count <= 1 else {
@@ -127,7 +129,7 @@ extension RevisionGraph {
             }
             // Nothing on the branch is applied: its first revision is step one.
             return try walk(from: start, steps: steps - 1, target: target, countingStartAs: symbol)
-        case let .relative(steps) where steps > 0:
+        case .relative(let steps) where steps > 0:
             let heads = currentHeads(applied: applied)
             guard heads.count <= 1 else {
                 throw GraphError(.multipleCurrentHeads(heads, target: target, steps: steps))

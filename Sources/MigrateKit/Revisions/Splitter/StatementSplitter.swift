@@ -32,10 +32,11 @@ public struct StatementSplitter: Sendable {
         return try sql.utf8.withContiguousStorageIfAvailable { bytes in
             var scanner = Scanner(bytes: bytes, flavor: flavor, line: firstLine, path: path)
             return try scanner.run()
-        } ?? Array(sql.utf8).withUnsafeBufferPointer { bytes in
-            var scanner = Scanner(bytes: bytes, flavor: flavor, line: firstLine, path: path)
-            return try scanner.run()
         }
+            ?? Array(sql.utf8).withUnsafeBufferPointer { bytes in
+                var scanner = Scanner(bytes: bytes, flavor: flavor, line: firstLine, path: path)
+                return try scanner.run()
+            }
     }
 }
 

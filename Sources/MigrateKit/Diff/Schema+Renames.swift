@@ -74,8 +74,8 @@ extension Table {
     /// A table of an included PostgreSQL schema (`billing.lines`) derives
     /// them from its name without the schema (`lines_pkey`).
     mutating func renameGeneratedNames(from: String, to: String, dialect: any Dialect) {
-        let old = from.split(separator: ".").last.map(String.init) ?? from
-        let new = to.split(separator: ".").last.map(String.init) ?? to
+        let old = QualifiedName.unqualified(from)
+        let new = QualifiedName.unqualified(to)
         func renamed(_ name: String?, _ kind: SchemaElementKind) -> String? {
             guard let name, name.hasPrefix(old + "_"), dialect.isGeneratedName(name, for: kind, on: from) else {
                 return name

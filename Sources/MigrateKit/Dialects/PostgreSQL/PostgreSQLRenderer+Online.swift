@@ -102,7 +102,7 @@ extension PostgreSQLRenderer: OnlineSchemaRenderer {
         var nullable = to
         nullable.isNullable = true
         let prefix = "ALTER TABLE \(support.tableName(table))"
-        let check = support.name(String("\(Self.unqualified(table))_\(to.name)_not_null".prefix(63)))
+        let check = support.name(String("\(QualifiedName.unqualified(table))_\(to.name)_not_null".prefix(63)))
         let addCheck = "\(prefix) ADD CONSTRAINT \(check) CHECK (\(support.name(to.name)) IS NOT NULL) NOT VALID"
         let column = "\(prefix) ALTER COLUMN \(support.name(to.name))"
         return [

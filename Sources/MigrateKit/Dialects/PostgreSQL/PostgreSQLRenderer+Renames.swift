@@ -20,8 +20,8 @@ extension PostgreSQLRenderer {
             return "ALTER TABLE \(n.tableName(table)) RENAME CONSTRAINT \(n.name(from)) TO \(n.name(to))"
         }
         let oldIndexes = Set(old.indexes.map(\.name))
-        let oldName = Self.unqualified(old.name)
-        let newName = Self.unqualified(new.name)
+        let oldName = QualifiedName.unqualified(old.name)
+        let newName = QualifiedName.unqualified(new.name)
         for index in new.indexes where !oldIndexes.contains(index.name) {
             let from = oldName + index.name.dropFirst(newName.count)
             if index.name.hasPrefix(newName + "_"), oldIndexes.contains(from) {

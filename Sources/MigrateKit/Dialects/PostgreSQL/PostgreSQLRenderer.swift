@@ -14,7 +14,7 @@ public struct PostgreSQLRenderer: SchemaRenderer {
     /// `ALTER TABLE t RENAME COLUMN a TO b`, or `ALTER TABLE a RENAME TO b`.
     public func renameStatement(table: String?, from: String, to: String) -> String {
         guard table == nil else { return support.renameStatement(table: table, from: from, to: to) }
-        return "ALTER TABLE \(support.tableName(from)) RENAME TO \(support.name(Self.unqualified(to)))"
+        return "ALTER TABLE \(support.tableName(from)) RENAME TO \(support.name(QualifiedName.unqualified(to)))"
     }
 
     /// A ``PostgreSQLDialect``.
@@ -57,7 +57,7 @@ public struct PostgreSQLRenderer: SchemaRenderer {
             var statements: [String] = []
             if let from {
                 statements.append(
-                    "ALTER TABLE \(n.tableName(table)) DROP CONSTRAINT \(n.name(from.name ?? Self.unqualified(table) + "_pkey"))")
+                    "ALTER TABLE \(n.tableName(table)) DROP CONSTRAINT \(n.name(from.name ?? QualifiedName.unqualified(table) + "_pkey"))")
             }
             if let to {
                 statements.append("ALTER TABLE \(n.tableName(table)) ADD \(primaryKey(to, table: table))")
@@ -205,7 +205,7 @@ public struct PostgreSQLRenderer: SchemaRenderer {
         _ table: String, _ column: String, _ from: Column.Identity?, _ to: Column.Identity?, type: String
     ) -> (removing: [String], adding: [String]) {
         let prefix = "ALTER TABLE \(support.tableName(table)) ALTER COLUMN \(support.name(column))"
-        let sequence = relation("\(Self.unqualified(table))_\(column)_seq", besides: table)
+        let sequence = relation("\(QualifiedName.unqualified(table))_\(column)_seq", besides: table)
         let isIdentity: (Column.Identity?) -> Bool = { $0 == .always || $0 == .byDefault }
         if isIdentity(from), isIdentity(to) {
             return ([], ["\(prefix) SET GENERATED \(to == .always ? "ALWAYS" : "BY DEFAULT")"])
@@ -232,11 +232,11 @@ public struct PostgreSQLRenderer: SchemaRenderer {
 
     /// `<table>_<columns>_<suffix>`, PostgreSQL's own naming.
     func conventionalName(_ table: String, _ columns: [String], _ suffix: String) -> String {
-        ([Self.unqualified(table)] + columns + [suffix]).joined(separator: "_")
+        ([QualifiedName.unqualified(table)] + columns + [suffix]).joined(separator: "_")
     }
 
     func primaryKey(_ key: PrimaryKey, table: String) -> String {
-        "CONSTRAINT \(support.name(key.name ?? Self.unqualified(table) + "_pkey")) PRIMARY KEY (\(support.names(key.columns)))"
+        "CONSTRAINT \(support.name(key.name ?? QualifiedName.unqualified(table) + "_pkey")) PRIMARY KEY (\(support.names(key.columns)))"
     }
 
     func uniqueConstraint(_ unique: UniqueConstraint, table: String) -> String {
@@ -283,7 +283,7 @@ extension PostgreSQLDialect {
     /// Names PostgreSQL gives unnamed constraints and indexes:
     /// `<table>_<columns>_pkey/_key/_fkey/_check/_idx`.
     public func isGeneratedName(_ name: String, for kind: SchemaElementKind, on table: String) -> Bool {
-        guard name.hasPrefix(PostgreSQLRenderer.unqualified(table) + "_") else { return false }
+        guard name.hasPrefix(QualifiedName.unqualified(table) + "_") else { return false }
         let suffix: String =
             switch kind {
             case .primaryKey: "_pkey"

@@ -327,8 +327,12 @@ stop_standby() {
 start_standby() {
   standby_dir=$postgresql_dir/standby
   # -R writes standby.signal and primary_conninfo (this socket and port).
+  # The replication slot (-C -S) keeps the primary's WAL until the standby has
+  # it: without one, the whole suite's WAL can be recycled before the standby
+  # streams it, and the standby stops replaying for good.
   if ! as_postgres "$postgresql_bin/pg_basebackup" --host="$postgresql_dir" --port="$postgresql_port" \
     --username=postgres --pgdata="$standby_dir" --write-recovery-conf --wal-method=stream \
+    --create-slot --slot=migrate_test_standby \
     --checkpoint=fast --no-sync >"$postgresql_dir/basebackup.log" 2>&1; then
     show_log_tail "$postgresql_dir/basebackup.log"
     die "pg_basebackup for the standby failed"

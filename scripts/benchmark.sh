@@ -3,9 +3,9 @@
 # (servers started by with-test-databases.sh). Prints figures; asserts nothing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-# A statically linked Swift runtime starts in about half the time.
-swift build -c release --product migrate --static-swift-stdlib >&2
-export MIGRATE_BINARY="$PWD/.build/release/migrate"
+# The binary scripts/install.sh installs (static runtime, ordered functions).
+MIGRATE_BINARY=$(scripts/release-build.sh)
+export MIGRATE_BINARY
 # One pair of servers for all three: commands, inspection, check.
 exec scripts/with-test-databases.sh bash -c \
   'python3 scripts/benchmark-startup.py && python3 scripts/benchmark.py && python3 scripts/benchmark-inspect.py && python3 scripts/benchmark-check.py && python3 scripts/benchmark-fleet.py'

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Builds a release `migrate` with the Swift runtime and Foundation linked
-# statically (it runs without the Swift toolchain; it needs only the C
-# libraries of the system: libc, libstdc++, libsqlite3, and libpq or
-# libmariadb when a URL names those databases) and installs it under PREFIX
+# Builds a release `migrate` with the Swift runtime, Foundation and libstdc++
+# linked statically (scripts/release-build.sh: it runs without the Swift
+# toolchain; it needs only the C libraries of the system: glibc 2.36 or
+# later, libgcc_s, libsqlite3, and libpq or libmariadb when a URL names
+# those databases) and installs it under PREFIX
 # (default /usr/local):
 #   PREFIX/bin/migrate
 #   PREFIX/share/bash-completion/completions/migrate
@@ -19,8 +20,7 @@ case "$prefix" in
 esac
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-swift build -c release --product migrate --static-swift-stdlib >&2
-binary="$(swift build -c release --show-bin-path)/migrate"
+binary=$(scripts/release-build.sh)
 
 # The man page, by swift-argument-parser's generate-manual plugin's own tool,
 # run on the binary just built: the plugin proper would build every product
@@ -29,7 +29,7 @@ binary="$(swift build -c release --show-bin-path)/migrate"
 swift package plugin generate-manual --help >/dev/null
 tool=$(find .build -path '*/debug/generate-manual-tool' -type f | head -n 1)
 [ -x "$tool" ] || { echo "error[install.no-manual-tool]: swift-argument-parser's generate-manual tool was not built" >&2; exit 1; }
-manuals="$(swift build -c release --show-bin-path)/manual"
+manuals="$(dirname "$binary")/manual"
 rm -rf "$manuals" && mkdir -p "$manuals"
 "$tool" "$binary" --output-directory "$manuals" >&2
 manual="$manuals/migrate.1"

@@ -29,6 +29,22 @@ grep -q 'upgrade' "$prefix/share/bash-completion/completions/migrate" || fail "t
 if ldd "$prefix/bin/migrate" | grep -Eq 'libswift|libFoundation|libicu|libpq|libmariadb'; then
   fail "the installed binary links the Swift runtime or a client library: $(ldd "$prefix/bin/migrate")"
 fi
+# The release link's choices (scripts/release-build.sh) are in the binary:
+# libstdc++ inside it when the static archive exists, relocations packed.
+clang="$(dirname "$(readlink -f "$(command -v swift)")")/clang"
+if [ -f "$("$clang" -print-file-name=libstdc++.a)" ] && ldd "$prefix/bin/migrate" | grep -q 'libstdc++'; then
+  fail "the installed binary links the shared libstdc++: $(ldd "$prefix/bin/migrate")"
+fi
+readelf -d "$prefix/bin/migrate" | grep -q '(RELR)' || fail "the installed binary's relocations are not packed (no DT_RELR)"
+# The listed functions of this package's own modules lie side by side
+# (about 0.5 MiB; unordered they spread over more than 2 MiB).
+span=$(nm --defined-only "$prefix/bin/migrate" | python3 -c '
+import sys
+wanted = {name for name in open(sys.argv[1]).read().split() if name.startswith(("$s7migrate", "$s10MigrateKit"))}
+addresses = [int(f[0], 16) for f in (line.split() for line in sys.stdin) if len(f) == 3 and f[2] in wanted]
+print(max(addresses) - min(addresses) if len(addresses) > len(wanted) // 2 else -1)' scripts/startup-order.txt)
+[ "$span" -ge 0 ] && [ "$span" -lt $((1024 * 1024)) ] \
+  || fail "the functions of scripts/startup-order.txt are not placed together (span $span bytes; -1: most are missing, run scripts/startup-order.sh)"
 
 # The toolchain's root: /opt/swift for /opt/swift/usr/bin/swift.
 toolchain=$(dirname "$(dirname "$(dirname "$(readlink -f "$(command -v swift)")")")")

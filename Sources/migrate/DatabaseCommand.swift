@@ -8,7 +8,7 @@ struct DatabaseCommand: ParsableCommand {
         subcommands: [Create.self, Drop.self, Exists.self])
 
     struct Create: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Create the database the URL names.")
+        static let configuration = CommandConfiguration(commandName: "create", abstract: "Create the database the URL names.")
         @OptionGroup var global: GlobalOptions
         @Flag(name: .customLong("if-not-exists"), help: "Succeed when it exists already.")
         var ifNotExists = false
@@ -28,7 +28,7 @@ struct DatabaseCommand: ParsableCommand {
     }
 
     struct Drop: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Drop the database the URL names.")
+        static let configuration = CommandConfiguration(commandName: "drop", abstract: "Drop the database the URL names.")
         @OptionGroup var global: GlobalOptions
         @Flag(help: "Confirm: the database and all its data are deleted.")
         var yes = false
@@ -65,7 +65,7 @@ struct DatabaseCommand: ParsableCommand {
     }
 
     struct Exists: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Exit 0 when the database exists, 1 when it does not.")
+        static let configuration = CommandConfiguration(commandName: "exists", abstract: "Exit 0 when the database exists, 1 when it does not.")
         @OptionGroup var global: GlobalOptions
 
         func run() throws {

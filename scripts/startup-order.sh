@@ -2,9 +2,10 @@
 # Regenerates scripts/startup-order.txt, the order in which the release link
 # (scripts/release-build.sh) places functions: every function that
 # `--version`, `current`, `heads`, `history`, `upgrade head` and
-# `downgrade base` run on a small SQLite project, as valgrind's callgrind
-# records them, kept when the binary defines them. Placed side by side, they
-# fill about 1 MB of pages instead of being spread over the whole binary.
+# `downgrade base` run on a small SQLite project, from the instruction
+# addresses valgrind's callgrind records (scripts/startup-order.py). Placed
+# side by side, they fill about 1 MB of pages instead of being spread over
+# the whole binary.
 # Needs valgrind. Usage: scripts/startup-order.sh
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -15,7 +16,6 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 # callgrind cannot read the debug information of a Swift binary; it needs only the symbols.
 strip --strip-debug -o "$work/migrate" "$binary"
-nm --defined-only "$work/migrate" | awk '$2 ~ /^[tTwW]$/ { print $3 }' | LC_ALL=C sort -u > "$work/defined"
 
 mkdir "$work/project" && cd "$work/project"
 "$work/migrate" init migrations >/dev/null  # url = sqlite:///%(here)s/app.db
@@ -27,7 +27,7 @@ traces=0
 trace() {  # arguments of one migrate command
   traces=$((traces + 1))
   valgrind --tool=callgrind --callgrind-out-file="$work/trace.$traces" --demangle=no \
-    --compress-strings=no --dump-instr=no "$work/migrate" "$@" >/dev/null 2>&1 \
+    --compress-strings=no --compress-pos=no --dump-instr=yes "$work/migrate" "$@" >/dev/null 2>&1 \
     || { echo "error[order.trace-failed]: migrate $* failed under valgrind" >&2; exit 1; }
 }
 trace --version
@@ -39,5 +39,6 @@ trace downgrade base
 trace upgrade head
 
 cd - >/dev/null
-sed -n 's/^fn=//p' "$work"/trace.* | sed "s/'[0-9]*\$//" | LC_ALL=C sort -u | comm -12 - "$work/defined" > scripts/startup-order.txt
+python3 scripts/startup-order.py "$work/migrate" "$work"/trace.* > "$work/order"
+mv "$work/order" scripts/startup-order.txt
 echo "startup-order.sh: $(wc -l < scripts/startup-order.txt) functions in scripts/startup-order.txt" >&2

@@ -47,7 +47,7 @@ public enum DeclaredSchema {
             var schema = try inspector.inspect(connection, excluding: excluded)
             // A dump of a migrated database declares the version table: it is
             // migrate's own, not a table left out (as on the live side).
-            schema.unmodelled.removeAll { $0 == UnmodelledObject(kind: UnmodelledObject.excludedTable, name: config.versionTable) }
+            schema.leaveOutVersionTable(named: config.versionTable)
             return schema
         }
         cache.write(schema)

@@ -16,7 +16,7 @@ extension Migrator {
     /// the tables `exclude_tables` matches named as excluded.
     func inspectModel(_ connection: DatabaseConnection, dialect: any Dialect) throws -> Schema {
         var schema = try config.inspector(for: dialect).inspect(connection, excluding: [config.versionTable] + config.excludeTables)
-        schema.unmodelled.removeAll { $0 == UnmodelledObject(kind: UnmodelledObject.excludedTable, name: config.versionTable) }
+        schema.leaveOutVersionTable(named: config.versionTable)
         return schema
     }
 }

@@ -155,6 +155,10 @@ extension UnmodelledObject {
     /// The kind of a table left out by `exclude_tables`.
     public static let excludedTable = "excluded table"
 
+    /// The kind of a table in a schema that is not compared (PostgreSQL:
+    /// neither the current one nor included), named `schema.table`.
+    static let tableNotCompared = "table"
+
     /// One warning line naming each object, or `nil` for none.
     public static func warning(for objects: [UnmodelledObject]) -> String? {
         guard !objects.isEmpty else { return nil }

@@ -82,6 +82,14 @@ final class RevisionHeadsCacheTests {
         #expect(try heads().nodes[0].message == Self.marker)
     }
 
+    /// Three settled revisions in a line whose heads are recorded with the marker.
+    func recordLineWithMarker() throws {
+        try writeLine()
+        settle()
+        _ = try heads()
+        try plantMarker()
+    }
+
     @Test func cachedHeadsEqualTheGraphsHeads() throws {
         // Two heads, one of which another revision depends on (through its
         // branch label), a merge, and a message with escaped characters.
@@ -100,10 +108,7 @@ final class RevisionHeadsCacheTests {
     }
 
     @Test func anUnchangedFolderIsAnsweredFromTheCache() throws {
-        try writeLine()
-        settle()
-        _ = try heads()
-        try plantMarker()
+        try recordLineWithMarker()
         #expect(try heads().nodes[0].message == Self.marker)
     }
 
@@ -115,10 +120,7 @@ final class RevisionHeadsCacheTests {
 
     @Test(arguments: Change.allCases)
     func aChangedFolderIsReadAgain(_ change: Change) throws {
-        try writeLine()
-        settle()
-        _ = try heads()
-        try plantMarker()
+        try recordLineWithMarker()
         let path = versions + "/cccc.sql"
         switch change {
         case .fileAdded:
@@ -158,10 +160,7 @@ final class RevisionHeadsCacheTests {
 
     @Test(arguments: Breakage.allCases)
     func aBrokenGraphIsReportedOnEveryRun(_ breakage: Breakage) throws {
-        try writeLine()
-        settle()
-        _ = try heads()
-        try plantMarker()
+        try recordLineWithMarker()
         let recorded = try cacheBytes()
         switch breakage {
         case .missingParent: try write("dddd", revises: "ffff", message: "orphan")

@@ -64,8 +64,7 @@ final class RevisionHeadsCacheTests {
     var prefix: String { versions + "/" }
 
     func currentStamp() throws -> RevisionFolderStamp {
-        let names = try ScriptDirectory.revisionFileNames(in: versions, location: location)
-        return try #require(RevisionFolderStamp(folder: versions, names: names, now: Int64(time(nil))))
+        try #require(RevisionFolderStamp(folder: versions, now: Int64(time(nil))))
     }
 
     func cacheBytes() throws -> Data {
@@ -114,7 +113,7 @@ final class RevisionHeadsCacheTests {
 
     /// Every way of changing the folder; each must make `heads` build the graph again.
     enum Change: String, CaseIterable, CustomStringConvertible {
-        case fileAdded, fileRemoved, editedInPlaceWithSameSize, editedWithTimesSetBack, touched, renamed
+        case fileAdded, fileWithNonASCIINameAdded, fileRemoved, editedInPlaceWithSameSize, editedWithTimesSetBack, touched, renamed
         var description: String { rawValue }
     }
 
@@ -125,6 +124,8 @@ final class RevisionHeadsCacheTests {
         switch change {
         case .fileAdded:
             try write("dddd", revises: "cccc", message: "fourth")
+        case .fileWithNonASCIINameAdded:
+            try write("dddd", revises: "cccc", message: "fourth", name: "dddd_café")
         case .fileRemoved:
             try FileManager.default.removeItem(atPath: path)
         case .editedInPlaceWithSameSize, .editedWithTimesSetBack:

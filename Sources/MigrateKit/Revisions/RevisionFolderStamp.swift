@@ -14,36 +14,61 @@
 /// touched changes it.
 struct RevisionFolderStamp: Equatable {
     /// Each name's bytes, a NUL, then the stamp's seven numbers as raw
-    /// 64-bit values; compared byte for byte, never hashed.
+    /// 64-bit values, in the order the folder lists them; compared byte for
+    /// byte, never hashed. (The order of an unchanged folder does not
+    /// change; if it did, the stamps would merely differ.)
     let bytes: [UInt8]
     /// Whether every file's times lie at least two seconds back: only then
     /// may a cache be keyed on them (an edit within the file system's
     /// timestamp granularity could otherwise hide behind an equal time).
     let isSettled: Bool
 
-    /// `stat`s each of `names` in `folder`; `nil` when one is missing or
-    /// not a regular file (the full load reports it).
-    init?(folder: String, names: [String], now: Int64) {
-        // `stat` by name in the open folder: no path walk per file.
-        let directory = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard directory >= 0 else { return nil }
-        defer { close(directory) }
+    /// Lists `folder` and `stat`s each revision file in it (the names
+    /// ``ScriptDirectory/isRevisionFileName(_:)`` accepts); `nil` when the
+    /// folder cannot be read or a file is not a regular one (the full load
+    /// reports it). An ASCII name is used as its bytes, without a `String`.
+    init?(folder: String, now: Int64) {
+        guard let listing = opendir(folder) else { return nil }
+        defer { closedir(listing) }
+        let directory = dirfd(listing)
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(names.count * 96)
+        bytes.reserveCapacity(1 << 16)
         var settled = true
-        for name in names {
-            var info = stat()
-            // `withCString`: the implicit conversion copies each name into a new array.
-            guard name.withCString({ fstatat(directory, $0, &info, 0) }) == 0, info.st_mode & S_IFMT == S_IFREG
-            else { return nil }
-            let stamp = RevisionHeaderCache.Stamp(info)
-            settled = settled && stamp.isSettled(at: now)
-            bytes.append(contentsOf: name.utf8)
+        while let entry = readdir(listing) {
+            let stamp = withUnsafePointer(to: &entry.pointee.d_name) { field -> RevisionHeaderCache.Stamp?? in
+                let name = UnsafeRawPointer(field).assumingMemoryBound(to: CChar.self)
+                let utf8 = UnsafeBufferPointer(start: UnsafeRawPointer(field).assumingMemoryBound(to: UInt8.self), count: strlen(name))
+                guard utf8.allSatisfy({ $0 < 0x80 }) else {
+                    // Other names exactly as the full load reads them.
+                    let string = String(cString: name)
+                    guard ScriptDirectory.isRevisionFileName(string) else { return .some(nil) }
+                    bytes.append(contentsOf: string.utf8)
+                    return string.withCString { Self.stamp(of: $0, in: directory) }
+                }
+                guard Self.isRevisionFileName(utf8) else { return .some(nil) }
+                bytes.append(contentsOf: utf8)
+                return Self.stamp(of: name, in: directory)
+            }
+            guard let stamp else { return nil }  // not a regular file
+            guard let stamp else { continue }  // not a revision file
             bytes.append(0)
             stamp.append(to: &bytes)
+            settled = settled && stamp.isSettled(at: now)
         }
         self.bytes = bytes
         isSettled = settled
+    }
+
+    /// `.some(stamp)` of a regular file, `nil` for anything else.
+    private static func stamp(of name: UnsafePointer<CChar>, in directory: Int32) -> RevisionHeaderCache.Stamp?? {
+        var info = stat()
+        guard fstatat(directory, name, &info, 0) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        return .some(RevisionHeaderCache.Stamp(info))
+    }
+
+    /// ``ScriptDirectory/isRevisionFileName(_:)`` for an ASCII name.
+    private static func isRevisionFileName(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
+        name.count >= 4 && name.first != UInt8(ascii: ".") && name.suffix(4).elementsEqual(".sql".utf8)
     }
 }
 

@@ -11,12 +11,11 @@ extension ScriptDirectory {
         _ location: String, environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws -> RevisionHeads {
         let folder = versionsFolder(of: location)
-        let names = try revisionFileNames(in: folder, location: location)
         // What `loadGraph` puts before each name in a node's path.
         let prefix = String((folder as NSString).appendingPathComponent("x").dropLast())
         // Taken before the graph reads any file: a file changed while it is
         // read then no longer matches this stamp, so it cannot hide.
-        let stamp = RevisionFolderStamp(folder: folder, names: names, now: Int64(time(nil)))
+        let stamp = RevisionFolderStamp(folder: folder, now: Int64(time(nil)))
         let cache = RevisionHeadsCache(folder: absolutePath(folder), environment: environment)
         if let stamp, let heads = cache.heads(for: stamp, prefix: prefix) { return heads }
         let heads = RevisionHeads(try loadGraph(location, environment: environment))

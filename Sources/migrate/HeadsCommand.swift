@@ -21,10 +21,9 @@ struct HeadsCommand: ParsableCommand {
                 let directory = try migrator.scripts()
                 return try JSONOutput.print(["heads": heads.map { RevisionJSON($0, in: directory) }])
             }
-            // The graph alone (header cache): no file's SQL is read.
-            let graph = try migrator.revisionGraph()
+            // Heads alone (heads cache, else header cache): no file's SQL is read.
             for node in heads {
-                Output.say(global.verbose ? RevisionText.verbose(node, graph: graph) : RevisionText.line(node, graph: graph))
+                Output.say(global.verbose ? RevisionText.verbose(node, place: .head) : RevisionText.line(node, place: .head))
             }
         }
     }

@@ -4,16 +4,43 @@ import MigrateKit
 /// writes them: `1975ea83b712 -> 3f2a9c1b7d4e (head), Create users`.
 enum RevisionText {
     static func line(_ node: RevisionNode, graph: RevisionGraph, mark: String = "") -> String {
-        "\(from(node)) -> \(node.id)\(tags(node, graph: graph))\(mark), \(node.message)"
+        line(node, place: Place(node, in: graph), mark: mark)
     }
 
     static func verbose(_ node: RevisionNode, graph: RevisionGraph, mark: String = "") -> String {
-        var lines = ["Rev: \(node.id)\(tags(node, graph: graph))\(mark)"]
+        verbose(node, place: Place(node, in: graph), mark: mark)
+    }
+
+    /// What a line says of a revision besides its header: whether it is a
+    /// head and which revisions revise it. A head has no children, so
+    /// `heads` writes its lines without the graph.
+    struct Place {
+        var isHead: Bool
+        var children: [String]
+
+        static let head = Place(isHead: true, children: [])
+
+        init(isHead: Bool, children: [String]) {
+            self.isHead = isHead
+            self.children = children
+        }
+
+        init(_ node: RevisionNode, in graph: RevisionGraph) {
+            self.init(isHead: graph.heads.contains(node.id), children: graph.children(of: node.id))
+        }
+    }
+
+    static func line(_ node: RevisionNode, place: Place, mark: String = "") -> String {
+        "\(from(node)) -> \(node.id)\(tags(node, place: place))\(mark), \(node.message)"
+    }
+
+    static func verbose(_ node: RevisionNode, place: Place, mark: String = "") -> String {
+        var lines = ["Rev: \(node.id)\(tags(node, place: place))\(mark)"]
         lines.append(
             (node.parents.count > 1 ? "Merges: " : "Parent: ") + (node.parents.isEmpty ? "<base>" : node.parents.joined(separator: ", ")))
         if !node.dependsOn.isEmpty { lines.append("Also depends on: " + node.dependsOn.joined(separator: ", ")) }
         if !node.branchLabels.isEmpty { lines.append("Branch names: " + node.branchLabels.joined(separator: ", ")) }
-        let children = graph.children(of: node.id)
+        let children = place.children
         if children.count > 1 { lines.append("Branches into: " + children.joined(separator: ", ")) }
         lines.append("Path: \(node.path)")
         lines.append("")
@@ -29,11 +56,11 @@ enum RevisionText {
         }
     }
 
-    private static func tags(_ node: RevisionNode, graph: RevisionGraph) -> String {
+    private static func tags(_ node: RevisionNode, place: Place) -> String {
         var tags = ""
-        if graph.heads.contains(node.id) { tags += " (head)" }
+        if place.isHead { tags += " (head)" }
         if node.parents.count > 1 { tags += " (mergepoint)" }
-        if graph.children(of: node.id).count > 1 { tags += " (branchpoint)" }
+        if place.children.count > 1 { tags += " (branchpoint)" }
         if !node.branchLabels.isEmpty { tags += " (\(node.branchLabels.joined(separator: ", ")))" }
         return tags
     }

@@ -66,7 +66,7 @@ extension RevisionHeaderCache {
         return (unescaped(fields[0]), entry)
     }
 
-    private static func string(_ bytes: Bytes) -> String {
+    static func string(_ bytes: Bytes) -> String {
         String(decoding: UnsafeBufferPointer(rebasing: bytes), as: UTF8.self)
     }
 
@@ -88,7 +88,7 @@ extension RevisionHeaderCache {
     }
 
     /// Undoes the writer's `\\`, `\t`, `\n` and `\r`; any other escaped byte stands for itself.
-    private static func unescaped(_ bytes: Bytes) -> String {
+    static func unescaped(_ bytes: Bytes) -> String {
         guard bytes.contains(UInt8(ascii: "\\")) else { return string(bytes) }
         var result: [UInt8] = []
         result.reserveCapacity(bytes.count)

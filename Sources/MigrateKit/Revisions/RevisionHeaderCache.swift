@@ -103,16 +103,22 @@ struct RevisionHeaderCache {
                 ]
             text += fields.joined(separator: "\t") + "\n"
         }
+        Self.replace(file, with: Array(text.utf8))
+    }
+
+    /// Writes `bytes` to a temporary file renamed over `file`, so a concurrent
+    /// run reads the old or the new cache, never half; nothing when it cannot.
+    static func replace(_ file: String, with bytes: [UInt8]) {
         let directory = (file as NSString).deletingLastPathComponent
         let temporary = file + ".\(getpid()).tmp"
         guard (try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)) != nil,
-            (try? text.write(toFile: temporary, atomically: false, encoding: .utf8)) != nil
+            FileManager.default.createFile(atPath: temporary, contents: Data(bytes))
         else { return }
         if rename(temporary, file) != 0 { unlink(temporary) }
     }
 
-    /// `$XDG_CACHE_HOME/migrate/headers-<hash of folder>`, or under `~/.cache`.
-    static func cacheFile(for folder: String, environment: [String: String]) -> String? {
+    /// `$XDG_CACHE_HOME/migrate/<kind>-<hash of folder>`, or under `~/.cache`.
+    static func cacheFile(for folder: String, environment: [String: String], kind: String = "headers") -> String? {
         let base: String
         if let cache = environment["XDG_CACHE_HOME"], cache.hasPrefix("/") {
             base = cache
@@ -121,13 +127,18 @@ struct RevisionHeaderCache {
         } else {
             return nil
         }
-        // FNV-1a: a stable name per folder (Swift's hashValue changes per run).
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in folder.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return base + "/migrate/headers-" + String(hash, radix: 16)
+        return base + "/migrate/" + kind + "-" + String(fnv1a(folder.utf8), radix: 16)
     }
 
-    private static func escape(_ text: String) -> String {
+    /// FNV-1a of `bytes`: stable across runs (Swift's `hashValue` changes per run).
+    static func fnv1a(_ bytes: some Sequence<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return hash
+    }
+
+    /// A field with `\\`, tab, newline and carriage return escaped.
+    static func escape(_ text: String) -> String {
         text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\t", with: "\\t")
             .replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\r", with: "\\r")
     }

@@ -50,7 +50,7 @@ extension ScriptDirectory {
         return try RevisionGraph(nodes.map { $0! })
     }
 
-    private static func absolutePath(_ path: String) -> String {
+    static func absolutePath(_ path: String) -> String {
         guard let resolved = realpath(path, nil) else { return path }
         defer { free(resolved) }
         return String(cString: resolved)

@@ -25,8 +25,13 @@ public struct ScriptDirectory: Sendable {
             throw ScriptDirectoryError.missingFolder(location)
         }
         return try FolderListing.names(in: folder, role: "versions folder")
-            .filter { $0.hasSuffix(".sql") && !$0.hasPrefix(".") }
+            .filter(isRevisionFileName)
             .sorted()
+    }
+
+    /// Whether a name in the versions folder is a revision file's: `*.sql`, not hidden.
+    static func isRevisionFileName(_ name: String) -> Bool {
+        name.hasSuffix(".sql") && !name.hasPrefix(".")
     }
 
     /// Reads and parses every `*.sql` file in `<location>/versions`, then

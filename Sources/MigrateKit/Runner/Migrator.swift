@@ -156,13 +156,17 @@ public final class Migrator {
         return graph.currentHeads(applied: wanted)
     }
 
-    /// The head revisions of the graph (no database needed).
+    /// The head revisions of the graph (no database needed): from the graph
+    /// once read, else through the heads cache, which spares building the
+    /// graph while no revision file changed since an earlier run.
     /// - Parameter resolvingDependencies: treat `Depends On:` edges like
     ///   parents (Alembic's `heads --resolve-dependencies`): a head that
     ///   another revision depends on is left out.
     public func heads(resolvingDependencies: Bool = false) throws -> [RevisionNode] {
-        let graph = try revisionGraph()
-        return (resolvingDependencies ? graph.headsResolvingDependencies : graph.heads).compactMap { graph.nodes[$0] }
+        let heads =
+            try (loadedDirectory?.graph ?? loadedGraph).map(RevisionHeads.init)
+            ?? ScriptDirectory.loadHeads(config.scriptLocation)
+        return heads.list(resolvingDependencies: resolvingDependencies)
     }
 
     func requireURL() throws -> DatabaseURL {

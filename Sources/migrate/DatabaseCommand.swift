@@ -65,7 +65,8 @@ struct DatabaseCommand: ParsableCommand {
     }
 
     struct Exists: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "exists", abstract: "Exit 0 when the database exists, 1 when it does not.")
+        static let configuration = CommandConfiguration(
+            commandName: "exists", abstract: "Exit 0 when the database exists, 1 when it does not.")
         @OptionGroup var global: GlobalOptions
 
         func run() throws {

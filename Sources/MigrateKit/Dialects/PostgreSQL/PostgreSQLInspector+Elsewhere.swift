@@ -19,8 +19,7 @@ extension PostgreSQLInspector {
     /// a multirange type, a range type's constructor functions and its
     /// cast to its multirange).
     static func standsAlone(_ oid: String, in catalog: String) -> String {
-        "NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = '\(catalog)'::regclass AND e.objid = \(oid) "
-            + "AND e.deptype IN ('e', 'i'))"
+        noDependency(of: oid, in: catalog, types: "'e', 'i'")
     }
 
     /// `UNION ALL` arms (kind, `schema.name`) for the relations, types and

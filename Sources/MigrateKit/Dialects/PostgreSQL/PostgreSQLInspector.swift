@@ -24,7 +24,14 @@ public struct PostgreSQLInspector: SchemaInspector {
     /// `e`): the extension stands for it. `catalog` keeps the look-up on
     /// `pg_depend`'s index.
     static func notFromExtension(_ oid: String, in catalog: String) -> String {
-        "NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = '\(catalog)'::regclass AND e.objid = \(oid) AND e.deptype = 'e')"
+        noDependency(of: oid, in: catalog, types: "'e'")
+    }
+
+    /// `true` unless `pg_depend` records a dependency of one of `types`
+    /// (quoted, comma-separated) of the object on another.
+    static func noDependency(of oid: String, in catalog: String, types: String) -> String {
+        "NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = '\(catalog)'::regclass AND e.objid = \(oid) "
+            + "AND e.deptype IN (\(types)))"
     }
 
     /// Reads the tables and objects of `current_schema()` and of
